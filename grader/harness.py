@@ -1,0 +1,131 @@
+"""The learner's side of a check: call the code, and record what happened as plain facts.
+
+Nothing here judges. ``observe`` returns an :class:`Outcome` (the value, or the error the learner's code
+raised, plus which inputs it modified or aliased); the runner compares it with the reference's.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from grader.cases import Case
+
+Runner = Callable[[Callable[..., Any], Case], Any]
+
+
+def call(fn: Callable[..., Any], case: Case) -> Any:
+    """The default way a check runs an exercise: call it with the case's arguments."""
+    return fn(*case.args, **case.kwargs)
+
+
+@dataclass(frozen=True)
+class LearnerError:
+    """An exception raised by the learner's code, with only the learner's own frames."""
+
+    type: str
+    message: str
+    where: str  # formatted frames from the learner's files only (empty when none)
+
+    def summary(self) -> str:
+        text = f"{self.type}: {self.message}" if self.message else self.type
+        return text if len(text) <= 500 else text[:500] + "…"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    value: Any = None
+    error: LearnerError | None = None
+    not_implemented: bool = False
+    mutated: tuple[str, ...] = ()
+    aliased: tuple[str, ...] = ()
+
+
+def observe(run: Runner, fn: Callable[..., Any], case: Case, learner_root: Path | None = None) -> Outcome:
+    """Run ``run(fn, case)`` and record its value or error, and what it did to the inputs."""
+    before = case.inputs()
+    snapshot = case.clone().inputs()
+    try:
+        value = run(fn, case)
+    except NotImplementedError as e:
+        return Outcome(error=learner_error(e, learner_root), not_implemented=True)
+    except (Exception, SystemExit) as e:
+        return Outcome(error=learner_error(e, learner_root))
+    mutated = tuple(name for name, v in before.items() if not _identical(v, snapshot[name]))
+    aliased = tuple(name for name, v in before.items() if _shares_memory(value, v))
+    return Outcome(value=value, mutated=mutated, aliased=aliased)
+
+
+def learner_error(e: BaseException, learner_root: Path | None) -> LearnerError:
+    frames = traceback.extract_tb(e.__traceback__)
+    if learner_root is not None:
+        root = learner_root.resolve()
+        frames = traceback.StackSummary.from_list(
+            [f for f in frames if Path(f.filename).resolve().is_relative_to(root)]
+        )
+    where = "".join(frames.format()).rstrip() if frames else ""
+    return LearnerError(type=type(e).__name__, message=str(e), where=where)
+
+
+def _identical(now: Any, before: Any) -> bool:
+    if isinstance(before, torch.Tensor):
+        if not isinstance(now, torch.Tensor) or now.shape != before.shape or now.dtype != before.dtype:
+            return False
+        if before.device.type == "meta":
+            return True
+        try:
+            torch.testing.assert_close(now.detach(), before.detach(), rtol=0, atol=0, equal_nan=True)
+        except AssertionError:
+            return False
+        return True
+    if isinstance(before, np.ndarray):
+        return isinstance(now, np.ndarray) and np.array_equal(now, before, equal_nan=before.dtype.kind in "fc")
+    if isinstance(before, list | tuple):
+        return (
+            isinstance(now, list | tuple)
+            and len(now) == len(before)
+            and all(_identical(n, b) for n, b in zip(now, before, strict=True))
+        )
+    if isinstance(before, dict):
+        return isinstance(now, dict) and now.keys() == before.keys() and all(
+            _identical(now[k], before[k]) for k in before
+        )
+    return True  # numbers, strings, None: immutable
+
+
+def _buffers(value: Any, depth: int = 0) -> list[tuple[int, int]]:
+    """(start, end) address ranges of the memory behind every tensor/array inside ``value``."""
+    if depth > 20:
+        return []
+    if isinstance(value, torch.Tensor):
+        if value.device.type == "meta" or value.numel() == 0:
+            return []
+        storage = value.untyped_storage()
+        return [(storage.data_ptr(), storage.data_ptr() + storage.nbytes())]
+    if isinstance(value, np.ndarray):
+        if value.size == 0:
+            return []
+        base = value
+        while isinstance(base.base, np.ndarray):
+            base = base.base
+        start = base.__array_interface__["data"][0]
+        return [(start, start + base.nbytes)]
+    if isinstance(value, list | tuple):
+        return [r for v in value for r in _buffers(v, depth + 1)]
+    if isinstance(value, dict):
+        return [r for v in value.values() for r in _buffers(v, depth + 1)]
+    return []
+
+
+def _shares_memory(result: Any, argument: Any) -> bool:
+    return any(
+        a_start < b_end and b_start < a_end
+        for a_start, a_end in _buffers(result)
+        for b_start, b_end in _buffers(argument)
+    )

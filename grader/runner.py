@@ -1,0 +1,263 @@
+"""Run an exercise's checks against the reference and turn what happened into results.
+
+``run_exercise`` is the one entry point both the pytest plugin and ``grader score`` use, so the two agree.
+For each check, Hypothesis generates cases; for each case the reference runs first on a private copy,
+then the learner's code on another copy; the two outcomes are judged here, on the trusted side. On a
+failure Hypothesis shrinks the case, and the smallest failing case is kept for the feedback.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import hypothesis
+from hypothesis import HealthCheck, Phase
+from hypothesis.errors import HypothesisException
+
+from grader import forbidden
+from grader.cases import Case
+from grader.catalog import Exercise
+from grader.compare import compare
+from grader.harness import LearnerError, Outcome, observe
+from grader.i18n import Msg, lines, msg
+from grader.loader import Implementation, LoadError, is_not_started, load, reference_root
+from grader.spec import Agrees, Check, Holds, Raises
+
+FORBIDDEN_CHECK = "allowed_apis"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How hard to look: Hypothesis examples per check, and the seed that makes a run repeatable."""
+
+    max_examples: int = 30
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class Failure:
+    problem: Msg
+    case_source: str | None = None  # the smallest failing input, as Python to paste
+    learner_where: str = ""  # the learner's own frames, when their code raised
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    exercise: str
+    check: str
+    status: str  # passed | failed | not_started | error | skipped
+    points: float
+    max_points: float
+    failure: Failure | None = None
+    gate: bool = False  # a failed gate check (a forbidden API) zeroes the exercise
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "passed"
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    exercise: Exercise
+    status: str  # passed | failed | not_started | error
+    checks: tuple[CheckResult, ...] = field(default_factory=tuple)
+    problem: Msg | None = None  # why the exercise as a whole could not be graded
+
+    @property
+    def max_score(self) -> float:
+        return float(self.exercise.points)
+
+    @property
+    def score(self) -> float:
+        counted = [c for c in self.checks if c.status != "skipped"]
+        if not counted or any(c.gate and not c.passed for c in counted):
+            return 0.0
+        weight = sum(c.max_points for c in counted)
+        earned = sum(c.points for c in counted)
+        return round(self.exercise.points * earned / weight, 2) if weight else 0.0
+
+
+class GraderError(Exception):
+    """The grader itself, or an exercise's spec/reference, is broken: never the learner's fault."""
+
+
+def load_checks(exercise: Exercise) -> tuple[Check, ...]:
+    module = importlib.import_module(f"grader.specs.{exercise.id}")
+    checks = tuple(module.CHECKS)
+    names = [c.name for c in checks]
+    if len(set(names)) != len(names) or FORBIDDEN_CHECK in names:
+        raise GraderError(f"grader/specs/{exercise.id}.py: check names must be unique and not {FORBIDDEN_CHECK!r}")
+    return checks
+
+
+def check_names(exercise: Exercise) -> list[str]:
+    """Every check of an exercise in the order they run, the static forbidden-API check first."""
+    names = [c.name for c in load_checks(exercise)]
+    return [FORBIDDEN_CHECK, *names] if exercise.forbidden else names
+
+
+def run_exercise(
+    exercise: Exercise, root: Path, settings: Settings = Settings(), only: set[str] | None = None
+) -> ExerciseResult:
+    """Grade one exercise of the tree at ``root`` (``only``: just these checks)."""
+    if is_not_started(exercise, root):
+        return ExerciseResult(exercise, "not_started", problem=msg("not_started", path=str(exercise.relpath)))
+    try:
+        learner = load(exercise, root)
+    except LoadError as e:
+        return ExerciseResult(exercise, "error", problem=e.problem)
+    reference = load_reference(exercise)
+    results = tuple(_run_checks(exercise, learner, reference, settings, only))
+    status = "passed" if all(r.status in ("passed", "skipped") for r in results) else "failed"
+    return ExerciseResult(exercise, status, results)
+
+
+def load_reference(exercise: Exercise) -> Implementation:
+    try:
+        return load(exercise, reference_root())
+    except LoadError as e:
+        raise GraderError(f"the reference for {exercise.id} does not load: {e}") from None
+
+
+def _run_checks(
+    exercise: Exercise, learner: Implementation, reference: Implementation, settings: Settings,
+    only: set[str] | None,
+) -> Iterator[CheckResult]:
+    if exercise.forbidden and (only is None or FORBIDDEN_CHECK in only):
+        yield forbidden_check(learner)
+    for check in load_checks(exercise):
+        if only is None or check.name in only:
+            yield run_check(check, learner, reference, settings)
+
+
+def forbidden_check(learner: Implementation) -> CheckResult:
+    exercise = learner.exercise
+    if learner.root == reference_root().resolve():
+        # references are the library's own implementation, which learners may not call (design.md)
+        return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 1, 1, gate=True)
+    uses = forbidden.find_forbidden(learner.path.read_text(encoding="utf-8"), exercise.forbidden)
+    if not uses:
+        return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 1, 1, gate=True)
+    problems = [msg("forbidden", line=u.line, call=u.code, why=msg("forbidden_why")) for u in uses]
+    return CheckResult(exercise.id, FORBIDDEN_CHECK, "failed", 0, 1, Failure(lines(problems)), gate=True)
+
+
+def run_check(check: Check, learner: Implementation, reference: Implementation, settings: Settings) -> CheckResult:
+    exercise = learner.exercise
+    if check.requires == "cuda" and not _cuda_available():
+        return CheckResult(exercise.id, check.name, "skipped", 0, 0, Failure(msg("skipped_no_cuda")))
+
+    def evaluate(case: Case) -> Failure | None:
+        expected = observe(check.run, reference.impl, case.clone())
+        got = observe(check.run, learner.impl, case.clone(), learner.root)
+        problem = judge(check, case, expected, got)
+        if problem is None:
+            return None
+        where = got.error.where if got.error else ""
+        entry = exercise.entry[0]
+        return Failure(problem, case.to_source(entry), where)
+
+    found = _search(check, evaluate, settings)
+    if found is None:
+        return CheckResult(exercise.id, check.name, "passed", check.points, check.points)
+    status = "not_started" if found.problem.key == "not_implemented" else "failed"
+    return CheckResult(exercise.id, check.name, status, 0, check.points, found)
+
+
+def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | None:
+    """What is wrong with the learner's outcome, or None. Runs on the trusted side only."""
+    if isinstance(check, Raises):
+        if expected.error is None:
+            raise GraderError(f"check {check.name}: the reference did not raise {check.error.__name__}")
+        error = check.error.__name__
+        if got.error is None:
+            return msg("expected_raise", error=error, outcome=msg("returned_normally"))
+        if not _is_subclass_named(got.error, check.error):
+            return msg("expected_raise", error=error, outcome=msg("raised_other", error=got.error.summary()))
+        return None
+    if expected.error is not None:
+        raise GraderError(f"check {check.name}: the reference raised {expected.error.summary()}")
+    if got.not_implemented:
+        return msg("not_implemented")
+    if got.error is not None:
+        return msg("raised", error=got.error.summary())
+    if got.mutated and not getattr(check, "may_modify_inputs", False):
+        return msg("mutated", names=", ".join(got.mutated))
+    if isinstance(check, Holds):
+        return check.judge(case, got.value)
+    if isinstance(check, Agrees):
+        problem = compare(expected.value, got.value, check.tol)
+        if problem:
+            return problem
+        unexpected = [n for n in got.aliased if n not in expected.aliased]
+        if check.fresh_output and unexpected:
+            return msg("aliased", names=", ".join(unexpected))
+        return None
+    raise GraderError(f"unknown check type {type(check).__name__}")
+
+
+def _is_subclass_named(error: LearnerError, expected: type[BaseException]) -> bool:
+    return error.type in {cls.__name__ for cls in _subclasses(expected)}
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = {cls}
+    for sub in cls.__subclasses__():
+        found |= _subclasses(sub)
+    return found
+
+
+class _Falsified(Exception):
+    pass
+
+
+def _search(check: Check, evaluate: Any, settings: Settings) -> Failure | None:
+    """Try the fixed examples, then let Hypothesis look for (and shrink) a failing case."""
+    for case in check.examples:
+        failure = evaluate(case)
+        if failure is not None:
+            return failure
+    if check.cases is None:
+        return None
+    failures: list[Failure] = []
+
+    @hypothesis.settings(
+        max_examples=check.max_examples or settings.max_examples,
+        database=None,
+        deadline=None,
+        derandomize=False,
+        print_blob=False,
+        report_multiple_bugs=False,
+        suppress_health_check=list(HealthCheck),
+        phases=(Phase.explicit, Phase.generate, Phase.shrink),
+    )
+    @hypothesis.seed(settings.seed)
+    @hypothesis.given(check.cases)
+    def search(case: Case) -> None:
+        failure = evaluate(case)
+        if failure is not None:
+            failures.append(failure)
+            raise _Falsified
+
+    with hypothesis.reporting.with_reporter(lambda *_: None):
+        try:
+            search()
+        except _Falsified:
+            pass
+        except HypothesisException:
+            if not failures:
+                raise
+        except BaseExceptionGroup:
+            if not failures:
+                raise
+    return failures[-1] if failures else None
+
+
+def _cuda_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()

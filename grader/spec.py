@@ -1,0 +1,67 @@
+"""The kinds of check an exercise spec is made of.
+
+A spec is a module ``grader/specs/<id>.py`` with a ``CHECKS`` tuple. Each check says what to feed the
+exercise (a Hypothesis strategy of :class:`~grader.cases.Case`, plus fixed ``examples`` tried first),
+how to run it (``run(impl, case)``: by default a plain call) and what counts as right:
+
+- :class:`Agrees` — the learner's result equals the reference's (type, shape, dtype, device, values);
+- :class:`Raises` — the learner raises the stated error, as the reference does;
+- :class:`Holds` — a property of the learner's result alone, judged by trusted code (no reference).
+
+The forbidden-API check is not written in specs: it comes from the catalog's ``forbidden`` list.
+
+``impl`` is the exercise's entry (a function or class) or, for an exercise with several entries, a
+namespace holding each by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from hypothesis.strategies import SearchStrategy
+
+from grader.cases import Case
+from grader.compare import Tolerance
+from grader.harness import Runner, call
+from grader.i18n import Msg
+
+
+@dataclass(frozen=True, kw_only=True)
+class Check:
+    name: str
+    cases: SearchStrategy[Case] | None = None
+    examples: tuple[Case, ...] = ()
+    run: Runner = call
+    points: int = 1
+    requires: str | None = None  # "cuda": skipped (and out of the maximum) where there is none
+    max_examples: int | None = None  # overrides the run's budget for slow checks
+
+    def __post_init__(self) -> None:
+        if self.cases is None and not self.examples:
+            raise ValueError(f"check {self.name!r}: give it `cases` (a strategy), `examples`, or both")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Agrees(Check):
+    """The learner's result matches the reference's on every case."""
+
+    tol: Tolerance = Tolerance()
+    fresh_output: bool = True  # the result may not share memory with an input
+    may_modify_inputs: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Raises(Check):
+    """The learner raises ``error`` (a subclass counts) on every case, as the reference does."""
+
+    error: type[BaseException] = ValueError
+
+
+@dataclass(frozen=True, kw_only=True)
+class Holds(Check):
+    """``judge(case, result)`` returns None when the learner's result is right, else what is wrong."""
+
+    judge: Callable[[Case, Any], Msg | None]
+    may_modify_inputs: bool = False

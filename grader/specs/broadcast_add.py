@@ -1,0 +1,72 @@
+"""Checks for broadcast_add: equals ``a + b``, broadcasts explicitly, raises ValueError when it cannot."""
+
+import torch
+from hypothesis import strategies as st
+
+from grader import strategies as gs
+from grader.cases import Case, ramp
+from grader.guards import ImplicitBroadcastWatch
+from grader.harness import call
+from grader.i18n import lines, msg
+from grader.spec import Agrees, Holds, Raises
+
+DTYPES = gs.dtypes((*gs.FLOAT_DTYPES, torch.int64))
+
+
+@st.composite
+def broadcastable_pairs(draw, max_side: int = 4):
+    shape_a, shape_b = draw(gs.broadcastable_shapes(max_side=max_side))
+    dtype = draw(DTYPES)
+    return Case.of(a=draw(gs.tensors(shape_a, dtype)), b=draw(gs.tensors(shape_b, dtype)))
+
+
+@st.composite
+def incompatible_pairs(draw):
+    shape_a, shape_b = draw(gs.incompatible_shapes())
+    return Case.of(a=draw(gs.tensors(shape_a)), b=draw(gs.tensors(shape_b)))
+
+
+def run_watched(fn, case: Case):
+    with ImplicitBroadcastWatch() as watch:
+        call(fn, case)
+    return watch.violations
+
+
+def no_implicit_broadcast(case: Case, violations) -> object:
+    if not violations:
+        return None
+    return lines([msg("implicit_broadcast", op=op, shapes=" & ".join(map(str, shapes)))
+                  for op, shapes in violations[:3]])
+
+
+_t = ramp
+
+
+CHECKS = (
+    Agrees(
+        name="matches_a_plus_b",
+        points=4,
+        examples=(
+            Case.of(a=_t(2, 3), b=_t(3)),
+            Case.of(a=_t(4, 1), b=_t(1, 5)),
+            Case.of(a=_t(), b=_t(2, 2)),
+            Case.of(a=_t(0, 3), b=_t(1, 3)),
+        ),
+        cases=broadcastable_pairs(),
+    ),
+    Holds(
+        name="broadcasts_explicitly",
+        points=3,
+        examples=(Case.of(a=_t(2, 3), b=_t(3)), Case.of(a=_t(3, 1), b=_t(1, 2))),
+        cases=broadcastable_pairs(),
+        run=run_watched,
+        judge=no_implicit_broadcast,
+    ),
+    Raises(
+        name="rejects_incompatible_shapes",
+        points=2,
+        error=ValueError,
+        examples=(Case.of(a=_t(2, 3), b=_t(2)),),
+        cases=incompatible_pairs(),
+    ),
+)

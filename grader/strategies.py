@@ -1,0 +1,121 @@
+"""Hypothesis strategies for tensors, built on ``hypothesis.extra.numpy``.
+
+Shapes may have 0-d and zero-size sides; values are finite and bounded; tensors come contiguous or as
+non-contiguous views (transposed or strided) with the same values. Use :func:`distinct_sizes` for named
+dimensions so that a transposition bug changes the shape and shows.
+
+>>> from hypothesis import given
+>>> @given(tensors(shape=(2, 3)))
+... def test(t):
+...     assert t.shape == (2, 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import torch
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from grader.cases import Case
+
+__all__ = [
+    "FLOAT_DTYPES",
+    "broadcastable_shapes",
+    "cases",
+    "distinct_sizes",
+    "dtypes",
+    "incompatible_shapes",
+    "shapes",
+    "tensors",
+]
+
+FLOAT_DTYPES = (torch.float32, torch.float64)
+_NUMPY = {
+    torch.float16: np.float16, torch.float32: np.float32, torch.float64: np.float64,
+    torch.int8: np.int8, torch.int16: np.int16, torch.int32: np.int32, torch.int64: np.int64,
+    torch.uint8: np.uint8, torch.bool: np.bool_,
+}
+
+
+def dtypes(choices: Sequence[torch.dtype] = FLOAT_DTYPES) -> st.SearchStrategy[torch.dtype]:
+    return st.sampled_from(tuple(choices))
+
+
+def shapes(min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 5
+           ) -> st.SearchStrategy[tuple[int, ...]]:
+    return hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
+
+
+def distinct_sizes(n: int, min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[tuple[int, ...]]:
+    """``n`` different sizes, one per named dimension, so swapped dimensions change the shape."""
+    return st.lists(st.integers(min_size, max_size), min_size=n, max_size=n, unique=True).map(tuple)
+
+
+def broadcastable_shapes(num_shapes: int = 2, min_dims: int = 0, max_dims: int = 4, min_side: int = 0,
+                         max_side: int = 4) -> st.SearchStrategy[tuple[tuple[int, ...], ...]]:
+    """Shapes that broadcast together (PyTorch and NumPy share the rules)."""
+    return hnp.mutually_broadcastable_shapes(
+        num_shapes=num_shapes, min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side
+    ).map(lambda s: s.input_shapes)
+
+
+@st.composite
+def incompatible_shapes(draw: st.DrawFn, max_dims: int = 4) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Two shapes that do not broadcast: some aligned side differs and neither is 1."""
+    a = list(draw(shapes(min_dims=1, max_dims=max_dims, min_side=1)))
+    b = list(draw(shapes(min_dims=1, max_dims=max_dims, min_side=1)))
+    i = draw(st.integers(1, min(len(a), len(b))))
+    size = draw(st.integers(2, 5))
+    a[-i], b[-i] = size, draw(st.integers(2, 6).filter(lambda s: s != size))
+    return tuple(a), tuple(b)
+
+
+def _elements(dtype: torch.dtype, low: float, high: float) -> st.SearchStrategy:
+    np_dtype = np.dtype(_NUMPY[dtype])
+    if dtype == torch.bool:
+        return st.booleans()
+    if dtype.is_floating_point:
+        return hnp.from_dtype(np_dtype, min_value=low, max_value=high, allow_nan=False, allow_infinity=False,
+                              allow_subnormal=False)
+    info = np.iinfo(np_dtype)
+    return st.integers(max(int(low), int(info.min)), min(int(high), int(info.max)))
+
+
+@st.composite
+def tensors(
+    draw: st.DrawFn,
+    shape: tuple[int, ...] | st.SearchStrategy[tuple[int, ...]] | None = None,
+    dtype: torch.dtype | st.SearchStrategy[torch.dtype] = torch.float32,
+    low: float = -10.0,
+    high: float = 10.0,
+    layouts: bool = True,
+) -> torch.Tensor:
+    """A CPU tensor with finite values in [low, high]; with ``layouts``, sometimes a non-contiguous view."""
+    if shape is None:
+        shape = shapes()
+    if isinstance(shape, st.SearchStrategy):
+        shape = draw(shape)
+    if isinstance(dtype, st.SearchStrategy):
+        dtype = draw(dtype)
+    shape = tuple(shape)
+    layout = draw(st.sampled_from(("contiguous", "transposed", "strided"))) if layouts else "contiguous"
+    if layout == "transposed" and len(shape) >= 2:
+        # store transposed, then view back: same values and shape, non-contiguous strides
+        stored = (*shape[:-2], shape[-1], shape[-2])
+        array = draw(hnp.arrays(_NUMPY[dtype], stored, elements=_elements(dtype, low, high)))
+        return torch.from_numpy(array.copy()).transpose(-1, -2)
+    if layout == "strided" and len(shape) >= 1:
+        stored = (*shape[:-1], 2 * shape[-1])
+        array = draw(hnp.arrays(_NUMPY[dtype], stored, elements=_elements(dtype, low, high)))
+        return torch.from_numpy(array.copy())[..., ::2]
+    array = draw(hnp.arrays(_NUMPY[dtype], shape, elements=_elements(dtype, low, high)))
+    return torch.from_numpy(array.copy())
+
+
+def cases(**arguments: st.SearchStrategy) -> st.SearchStrategy[Case]:
+    """A strategy of :class:`Case` whose positional arguments are drawn from the given strategies, in order."""
+    names = list(arguments)
+    return st.tuples(*arguments.values()).map(lambda values: Case(tuple(zip(names, values, strict=True))))

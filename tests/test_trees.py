@@ -1,0 +1,40 @@
+"""The shipped trees: the reference passes every check with full marks; every stub is not started."""
+
+from pathlib import Path
+
+import pytest
+
+from grader import catalog
+from grader.loader import is_not_started, reference_root
+from grader.runner import Settings, check_names, run_exercise
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = [pytest.param(e, id=e.id) for e in catalog.catalog()]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_reference_gets_full_marks(exercise: catalog.Exercise) -> None:
+    result = run_exercise(exercise, reference_root(), Settings(max_examples=20, seed=3))
+    failed = {c.check: c.failure.problem.render("en") for c in result.checks if c.status == "failed"}
+    assert result.status == "passed", failed
+    assert result.score == exercise.points
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_stub_is_not_started(exercise: catalog.Exercise) -> None:
+    assert is_not_started(exercise, ROOT / "exercises"), f"{exercise.relpath} should be an untouched stub"
+    assert run_exercise(exercise, ROOT / "exercises").status == "not_started"
+    assert check_names(exercise), f"grader/specs/{exercise.id}.py has no checks"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_stub_fails_when_called(exercise: catalog.Exercise, tmp_path: Path) -> None:
+    """A stub with one extra statement is 'started': then every check fails (no check passes a stub)."""
+    source = (ROOT / "exercises" / exercise.relpath).read_text(encoding="utf-8")
+    target = tmp_path / exercise.relpath
+    target.parent.mkdir(parents=True)
+    target.write_text(source.replace("    raise NotImplementedError", "    pass\n    raise NotImplementedError"))
+    result = run_exercise(exercise, tmp_path, Settings(max_examples=5))
+    value_checks = [c for c in result.checks if c.check != "allowed_apis" and c.status != "skipped"]
+    assert value_checks and not any(c.passed for c in value_checks)
+    assert result.score == 0

@@ -138,12 +138,12 @@ def forbidden_check(learner: Implementation) -> CheckResult:
     exercise = learner.exercise
     if learner.root == reference_root().resolve():
         # references are the library's own implementation, which learners may not call (design.md)
-        return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 1, 1, gate=True)
+        return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 0, 0, gate=True)
     uses = forbidden.find_forbidden(learner.path.read_text(encoding="utf-8"), exercise.forbidden)
     if not uses:
-        return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 1, 1, gate=True)
+        return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 0, 0, gate=True)
     problems = [msg("forbidden", line=u.line, call=u.code, why=msg("forbidden_why")) for u in uses]
-    return CheckResult(exercise.id, FORBIDDEN_CHECK, "failed", 0, 1, Failure(lines(problems)), gate=True)
+    return CheckResult(exercise.id, FORBIDDEN_CHECK, "failed", 0, 0, Failure(lines(problems)), gate=True)
 
 
 def run_check(check: Check, learner: Implementation, reference: Implementation, settings: Settings) -> CheckResult:

@@ -138,6 +138,8 @@ class Msg:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str) -> str:
+        if self.key == TEXT:
+            return str(self.params[lang])
         if self.key == LINES:
             return "\n".join(item.render(lang) for item in self.params["items"])
         params = {k: v.render(lang) if isinstance(v, Msg) else v for k, v in self.params.items()}
@@ -145,6 +147,16 @@ class Msg:
 
 
 LINES = "lines"
+TEXT = "text"
+
+
+def say(en: str, zh: str) -> Msg:
+    """A one-off message written in both languages, for a spec's own judge.
+
+    >>> say("model left in eval mode", "模型仍处于 eval 模式").render("zh")
+    '模型仍处于 eval 模式'
+    """
+    return Msg(TEXT, {"en": en, "zh": zh})
 
 
 def lines(items: list[Msg]) -> Msg:

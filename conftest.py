@@ -1,0 +1,3 @@
+"""Makes `pytest exercises/` (or any folder laid out like it, such as `reference/`) grade the exercises."""
+
+pytest_plugins = ["grader.plugin"]

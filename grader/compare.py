@@ -19,7 +19,10 @@ from grader.i18n import Msg, msg
 
 @dataclass(frozen=True)
 class Tolerance:
-    """Allowed difference: ``|got - expected| <= atol + rtol * |expected|``. None: torch's per-dtype default."""
+    """Allowed difference: ``|got - expected| <= atol + rtol * |expected|``.
+
+    None means torch.testing's default for the dtype.
+    """
 
     rtol: float | None = None
     atol: float | None = None
@@ -28,13 +31,18 @@ class Tolerance:
         if self.rtol is not None and self.atol is not None:
             return self.rtol, self.atol
         # torch.testing's defaults; exact for integers and bools
-        defaults = {torch.float16: (1e-3, 1e-5), torch.bfloat16: (1.6e-2, 1e-5), torch.float32: (1.3e-6, 1e-5),
-                    torch.float64: (1e-7, 1e-7)}
+        defaults = {
+            torch.float16: (1e-3, 1e-5),
+            torch.bfloat16: (1.6e-2, 1e-5),
+            torch.float32: (1.3e-6, 1e-5),
+            torch.float64: (1e-7, 1e-7),
+        }
         rtol, atol = defaults.get(dtype, (0.0, 0.0))
         return (self.rtol if self.rtol is not None else rtol, self.atol if self.atol is not None else atol)
 
 
 EXACT = Tolerance(0.0, 0.0)
+DEFAULT = Tolerance()
 
 
 def type_name(value: Any) -> str:
@@ -86,7 +94,9 @@ def compare(expected: Any, got: Any, tol: Tolerance = Tolerance(), where: str = 
     if isinstance(expected, float):
         rtol = 1e-6 if tol.rtol is None else tol.rtol
         atol = 1e-6 if tol.atol is None else tol.atol
-        same = (math.isnan(expected) and math.isnan(got)) or math.isclose(got, expected, rel_tol=rtol, abs_tol=atol)
+        same = (math.isnan(expected) and math.isnan(got)) or math.isclose(
+            got, expected, rel_tol=rtol, abs_tol=atol
+        )
         return None if same else msg("value", where=where, expected=_fmt(expected), got=_fmt(got))
     if expected != got:
         return msg("value", where=where, expected=_fmt(expected), got=_fmt(got))

@@ -30,7 +30,9 @@ def check_patterns(patterns: Sequence[str]) -> list[str]:
     for p in patterns:
         body = p[1:] if p.startswith(".") else p
         if p != "@" and not all(part.isidentifier() for part in body.split(".")):
-            problems.append(f"forbidden pattern {p!r}: expected '@', '.name' or a dotted name like 'torch.mm'")
+            problems.append(
+                f"forbidden pattern {p!r}: expected '@', '.name' or a dotted name like 'torch.mm'"
+            )
     return problems
 
 
@@ -48,7 +50,11 @@ def find_forbidden(source: str, patterns: Sequence[str]) -> list[ForbiddenUse]:
         found.add(ForbiddenUse(getattr(node, "lineno", 0), ast.unparse(node), pattern))
 
     for node in ast.walk(tree):
-        if "@" in patterns and isinstance(node, ast.BinOp | ast.AugAssign) and isinstance(node.op, ast.MatMult):
+        if (
+            "@" in patterns
+            and isinstance(node, ast.BinOp | ast.AugAssign)
+            and isinstance(node.op, ast.MatMult)
+        ):
             hit(node, "@")
         if isinstance(node, ast.Attribute) and node.attr in attrs:
             hit(node, "." + node.attr)

@@ -9,8 +9,24 @@ from torch.overrides import TorchFunctionMode, resolve_name
 
 # Elementwise arithmetic whose operands PyTorch would broadcast implicitly.
 ARITHMETIC = {
-    "add", "sub", "subtract", "mul", "multiply", "div", "divide", "true_divide", "floor_divide",
-    "remainder", "fmod", "pow", "maximum", "minimum", "atan2", "hypot", "addcmul", "addcdiv",
+    "add",
+    "sub",
+    "subtract",
+    "mul",
+    "multiply",
+    "div",
+    "divide",
+    "true_divide",
+    "floor_divide",
+    "remainder",
+    "fmod",
+    "pow",
+    "maximum",
+    "minimum",
+    "atan2",
+    "hypot",
+    "addcmul",
+    "addcdiv",
 }
 
 

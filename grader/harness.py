@@ -85,7 +85,9 @@ def _identical(now: Any, before: Any) -> bool:
             return False
         return True
     if isinstance(before, np.ndarray):
-        return isinstance(now, np.ndarray) and np.array_equal(now, before, equal_nan=before.dtype.kind in "fc")
+        return isinstance(now, np.ndarray) and np.array_equal(
+            now, before, equal_nan=before.dtype.kind in "fc"
+        )
     if isinstance(before, list | tuple):
         return (
             isinstance(now, list | tuple)
@@ -93,8 +95,10 @@ def _identical(now: Any, before: Any) -> bool:
             and all(_identical(n, b) for n, b in zip(now, before, strict=True))
         )
     if isinstance(before, dict):
-        return isinstance(now, dict) and now.keys() == before.keys() and all(
-            _identical(now[k], before[k]) for k in before
+        return (
+            isinstance(now, dict)
+            and now.keys() == before.keys()
+            and all(_identical(now[k], before[k]) for k in before)
         )
     return True  # numbers, strings, None: immutable
 

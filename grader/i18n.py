@@ -75,7 +75,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "returned_normally": {"en": "returned normally", "zh": "正常返回了结果"},
     "raised_other": {"en": "raised {error} instead", "zh": "抛出的是 {error}"},
     "mutated": {
-        "en": "your code modified its input {names}; inputs must stay unchanged (work on a copy, e.g. .clone())",
+        "en": "your code modified its input {names}; inputs must stay unchanged"
+        " (work on a copy, e.g. .clone())",
         "zh": "你的代码修改了输入 {names}；输入必须保持不变（请在副本上操作，例如 .clone()）",
     },
     "aliased": {

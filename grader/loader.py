@@ -1,4 +1,4 @@
-"""Find and import one exercise from a tree laid out like ``exercises/`` (the learner's, or ``reference/``)."""
+"""Find and import one exercise from a tree laid out like ``exercises/`` (a learner's, or ``reference/``)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def reference_root() -> Path:
-    """The reference tree: ``reference/`` beside the package (a checkout or an editable install)."""
-    return REPO_ROOT / "reference"
+    """The reference tree: ``reference/`` in a checkout, else the copy packaged as ``grader/_reference``."""
+    checkout = REPO_ROOT / "reference"
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parent / "_reference"
 
 
 @dataclass(frozen=True)

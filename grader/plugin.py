@@ -34,7 +34,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def option(config: pytest.Config, dest: str) -> str | None:
     """CLI > environment > default (None)."""
-    flag, env, _ = OPTIONS[dest]
+    _, env, _ = OPTIONS[dest]
     value = config.getoption(f"grader_{dest}")
     return value if value is not None else os.environ.get(env)
 
@@ -70,6 +70,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Course order (the catalog's), whatever the file system's order."""
+
     def key(item: pytest.Item) -> tuple[int, int]:
         if isinstance(item, GraderItem):
             return (catalog.course_index(item.exercise.id), item.order)
@@ -94,8 +95,11 @@ class ExerciseFile(pytest.File):
 
         if is_not_started(self.exercise, self.tree):
             yield ProblemItem.from_parent(
-                self, name="not_started", status="not_started",
-                problem=msg("not_started", path=str(self.exercise.relpath)), order=0,
+                self,
+                name="not_started",
+                status="not_started",
+                problem=msg("not_started", path=str(self.exercise.relpath)),
+                order=0,
             )
             return
         try:
@@ -136,14 +140,25 @@ class CheckFailed(Exception):
 class CheckItem(GraderItem):
     def runtest(self) -> None:
         from grader.feedback import check_feedback
-        from grader.runner import FORBIDDEN_CHECK, forbidden_check, load_checks, load_reference, run_check
+        from grader.runner import (
+            FORBIDDEN_CHECK,
+            CheckResult,
+            forbidden_check,
+            load_checks,
+            load_reference,
+            run_check,
+        )
 
         learner = self.parent.learner
-        if self.name == FORBIDDEN_CHECK:
-            result = forbidden_check(learner)
-        else:
-            check = next(c for c in load_checks(self.exercise) if c.name == self.name)
-            result = run_check(check, learner, load_reference(self.exercise), _settings(self.config))
+        try:
+            if self.name == FORBIDDEN_CHECK:
+                result = forbidden_check(learner)
+            else:
+                check = next(c for c in load_checks(self.exercise) if c.name == self.name)
+                result = run_check(check, learner, load_reference(self.exercise), _settings(self.config))
+        except Exception:
+            self.record(CheckResult(self.exercise.id, self.name, "error", 0, 1))
+            raise
         self.record(result)
         self.user_properties.append((GRADER_STATUS, result.status))
         if result.status == "skipped":
@@ -178,7 +193,7 @@ class ProblemItem(GraderItem):
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
     if report.when == "call" and dict(report.user_properties).get(GRADER_STATUS) == "not_started":
-        return "not started", "N", "NOT STARTED"
+        return "unstarted", "N", "NOT STARTED"
     return None
 
 

@@ -90,7 +90,9 @@ def load_checks(exercise: Exercise) -> tuple[Check, ...]:
     checks = tuple(module.CHECKS)
     names = [c.name for c in checks]
     if len(set(names)) != len(names) or FORBIDDEN_CHECK in names:
-        raise GraderError(f"grader/specs/{exercise.id}.py: check names must be unique and not {FORBIDDEN_CHECK!r}")
+        raise GraderError(
+            f"grader/specs/{exercise.id}.py: check names must be unique and not {FORBIDDEN_CHECK!r}"
+        )
     return checks
 
 
@@ -124,7 +126,10 @@ def load_reference(exercise: Exercise) -> Implementation:
 
 
 def _run_checks(
-    exercise: Exercise, learner: Implementation, reference: Implementation, settings: Settings,
+    exercise: Exercise,
+    learner: Implementation,
+    reference: Implementation,
+    settings: Settings,
     only: set[str] | None,
 ) -> Iterator[CheckResult]:
     if exercise.forbidden and (only is None or FORBIDDEN_CHECK in only):
@@ -146,7 +151,9 @@ def forbidden_check(learner: Implementation) -> CheckResult:
     return CheckResult(exercise.id, FORBIDDEN_CHECK, "failed", 0, 0, Failure(lines(problems)), gate=True)
 
 
-def run_check(check: Check, learner: Implementation, reference: Implementation, settings: Settings) -> CheckResult:
+def run_check(
+    check: Check, learner: Implementation, reference: Implementation, settings: Settings
+) -> CheckResult:
     exercise = learner.exercise
     if check.requires == "cuda" and not _cuda_available():
         return CheckResult(exercise.id, check.name, "skipped", 0, 0, Failure(msg("skipped_no_cuda")))

@@ -23,7 +23,7 @@ from typing import Any
 from hypothesis.strategies import SearchStrategy
 
 from grader.cases import Case
-from grader.compare import Tolerance
+from grader.compare import DEFAULT, Tolerance
 from grader.harness import Runner, call
 from grader.i18n import Msg
 
@@ -47,7 +47,7 @@ class Check:
 class Agrees(Check):
     """The learner's result matches the reference's on every case."""
 
-    tol: Tolerance = Tolerance()
+    tol: Tolerance = DEFAULT
     fresh_output: bool = True  # the result may not share memory with an input
     may_modify_inputs: bool = False
 

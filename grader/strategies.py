@@ -34,9 +34,15 @@ __all__ = [
 
 FLOAT_DTYPES = (torch.float32, torch.float64)
 _NUMPY = {
-    torch.float16: np.float16, torch.float32: np.float32, torch.float64: np.float64,
-    torch.int8: np.int8, torch.int16: np.int16, torch.int32: np.int32, torch.int64: np.int64,
-    torch.uint8: np.uint8, torch.bool: np.bool_,
+    torch.float16: np.float16,
+    torch.float32: np.float32,
+    torch.float64: np.float64,
+    torch.int8: np.int8,
+    torch.int16: np.int16,
+    torch.int32: np.int32,
+    torch.int64: np.int64,
+    torch.uint8: np.uint8,
+    torch.bool: np.bool_,
 }
 
 
@@ -44,8 +50,9 @@ def dtypes(choices: Sequence[torch.dtype] = FLOAT_DTYPES) -> st.SearchStrategy[t
     return st.sampled_from(tuple(choices))
 
 
-def shapes(min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 5
-           ) -> st.SearchStrategy[tuple[int, ...]]:
+def shapes(
+    min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 5
+) -> st.SearchStrategy[tuple[int, ...]]:
     return hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
 
 
@@ -54,8 +61,9 @@ def distinct_sizes(n: int, min_size: int = 1, max_size: int = 6) -> st.SearchStr
     return st.lists(st.integers(min_size, max_size), min_size=n, max_size=n, unique=True).map(tuple)
 
 
-def broadcastable_shapes(num_shapes: int = 2, min_dims: int = 0, max_dims: int = 4, min_side: int = 0,
-                         max_side: int = 4) -> st.SearchStrategy[tuple[tuple[int, ...], ...]]:
+def broadcastable_shapes(
+    num_shapes: int = 2, min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 4
+) -> st.SearchStrategy[tuple[tuple[int, ...], ...]]:
     """Shapes that broadcast together (PyTorch and NumPy share the rules)."""
     return hnp.mutually_broadcastable_shapes(
         num_shapes=num_shapes, min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side
@@ -78,8 +86,14 @@ def _elements(dtype: torch.dtype, low: float, high: float) -> st.SearchStrategy:
     if dtype == torch.bool:
         return st.booleans()
     if dtype.is_floating_point:
-        return hnp.from_dtype(np_dtype, min_value=low, max_value=high, allow_nan=False, allow_infinity=False,
-                              allow_subnormal=False)
+        return hnp.from_dtype(
+            np_dtype,
+            min_value=low,
+            max_value=high,
+            allow_nan=False,
+            allow_infinity=False,
+            allow_subnormal=False,
+        )
     info = np.iinfo(np_dtype)
     return st.integers(max(int(low), int(info.min)), min(int(high), int(info.max)))
 
@@ -116,6 +130,6 @@ def tensors(
 
 
 def cases(**arguments: st.SearchStrategy) -> st.SearchStrategy[Case]:
-    """A strategy of :class:`Case` whose positional arguments are drawn from the given strategies, in order."""
+    """Cases whose positional arguments are drawn from the given strategies, in order."""
     names = list(arguments)
     return st.tuples(*arguments.values()).map(lambda values: Case(tuple(zip(names, values, strict=True))))

@@ -38,8 +38,11 @@ def test_wrong_submission_fails_with_a_reason(path: Path, tmp_path: Path) -> Non
 @pytest.mark.parametrize("path", _submissions("right"))
 def test_right_submission_gets_full_marks(path: Path, tmp_path: Path) -> None:
     exercise, result = grade(path, tmp_path)
-    failed = {c.check: c.failure.problem.render("en") for c in result.checks if not c.passed and c.failure
-              and c.status != "skipped"}
+    failed = {
+        c.check: c.failure.problem.render("en")
+        for c in result.checks
+        if not c.passed and c.failure and c.status != "skipped"
+    }
     assert result.status == "passed", failed
     assert result.score == exercise.points
 

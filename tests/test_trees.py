@@ -33,7 +33,9 @@ def test_stub_fails_when_called(exercise: catalog.Exercise, tmp_path: Path) -> N
     source = (ROOT / "exercises" / exercise.relpath).read_text(encoding="utf-8")
     target = tmp_path / exercise.relpath
     target.parent.mkdir(parents=True)
-    target.write_text(source.replace("    raise NotImplementedError", "    pass\n    raise NotImplementedError"))
+    target.write_text(
+        source.replace("    raise NotImplementedError", "    pass\n    raise NotImplementedError")
+    )
     result = run_exercise(exercise, tmp_path, Settings(max_examples=5))
     value_checks = [c for c in result.checks if c.check != "allowed_apis" and c.status != "skipped"]
     assert value_checks and not any(c.passed for c in value_checks)

@@ -1,0 +1,167 @@
+"""``grader``: the command line. Thin: parse, call :mod:`grader.score`, write :mod:`grader.reports`.
+
+Exit status: 0 when grading ran, whatever the score; 1 when ``--fail-under`` was given and missed;
+2 when grading itself could not run (a bad directory, an unknown exercise, an unwritable report path),
+with a message saying what was expected and what to do, never a traceback.
+
+    grader score exercises/ --json reports/grade.json --markdown "$GITHUB_STEP_SUMMARY"
+    grader list --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from grader import catalog
+from grader.i18n import LANGS, resolve_lang
+from grader.reports import gradescope, json_report, junit, markdown, terminal
+from grader.score import PROFILES, Report, ScoreError, grade_tree, plan, resolve_config
+
+WRITERS: dict[str, Callable[[Report], str]] = {
+    "json": json_report.render,
+    "gradescope": gradescope.render,
+    "junit": junit.render,
+    "markdown": markdown.render,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="grader", description="Grade PyTorch exercises.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{score,list}")
+
+    score = commands.add_parser("score", help="grade a tree of exercises and write reports")
+    score.add_argument("dir", nargs="?", default="exercises", help="a folder laid out like exercises/")
+    score.add_argument(
+        "--exercise", action="append", metavar="ID", help="grade only this exercise (repeat, or comma-separate)"
+    )
+    for name, what in (
+        ("json", "the grader's JSON result (schema: grader/schemas/result.schema.json)"),
+        ("gradescope", "Gradescope's results.json"),
+        ("junit", "JUnit XML"),
+        ("markdown", 'a Markdown summary, e.g. "$GITHUB_STEP_SUMMARY"'),
+    ):
+        score.add_argument(f"--{name}", type=Path, metavar="PATH", help=f"write {what}")
+    score.add_argument("--seed", type=int, help="seed for the generated inputs [env GRADER_SEED, kept secret]")
+    score.add_argument("--max-examples", type=int, metavar="N", help="Hypothesis examples per check")
+    score.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        help=f"local (default, {PROFILES['local']} examples) or ci ({PROFILES['ci']}) [env GRADER_PROFILE]",
+    )
+    score.add_argument("--lang", choices=LANGS, help="feedback language [env GRADER_LANG, then the locale]")
+    score.add_argument(
+        "--fail-under", type=_percent, metavar="PERCENT", help="exit 1 when the score is under PERCENT of the maximum"
+    )
+
+    listing = commands.add_parser("list", help="the exercises in course order")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument("--lang", choices=LANGS, help="language of the titles")
+    return parser
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a percentage from 0 to 100, got {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"expected a percentage from 0 to 100, got {text}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _tolerant_stdout()
+    try:
+        lang = _lang(args.lang)
+        if args.command == "list":
+            return list_exercises(args.json, lang)
+        return score(args, lang)
+    except (ScoreError, catalog.CatalogError) as e:
+        print(f"grader: error: {e}", file=sys.stderr)
+        return 2
+
+
+def _lang(option: str | None) -> str:
+    try:
+        return resolve_lang(option)
+    except ValueError as e:  # a bad $GRADER_LANG (the option itself is checked by argparse)
+        raise ScoreError(str(e)) from None
+
+
+def score(args: argparse.Namespace, lang: str) -> int:
+    config = resolve_config(args.profile, args.seed, args.max_examples)
+    outputs = {name: getattr(args, name) for name in WRITERS if getattr(args, name) is not None}
+    for path in outputs.values():
+        check_writable(path)
+    ids = [i.strip() for value in args.exercise or () for i in value.split(",") if i.strip()] or None
+    root, _ = plan(Path(args.dir), ids)
+    print(terminal.header(config, lang), flush=True)
+    report = grade_tree(
+        root,
+        ids,
+        config,
+        lang,
+        on_exercise=lambda e: print(terminal.exercise_line(e, lang), flush=True),
+    )
+    print()
+    print(terminal.closing(report))
+    for name, path in outputs.items():
+        try:
+            path.write_text(WRITERS[name](report), encoding="utf-8")
+        except OSError as e:
+            raise ScoreError(f"Expected to write the {name} report to {str(path)!r} but could not: {e}") from None
+    if args.fail_under is not None and report.percent < args.fail_under:
+        print(terminal.fail_under_line(report, args.fail_under), file=sys.stderr)
+        return 1
+    return 0
+
+
+def check_writable(path: Path) -> None:
+    """Fail before grading, not after, when a report cannot be written (creating missing folders)."""
+    if path.is_dir():
+        raise ScoreError(f"Expected a file path for a report but {str(path)!r} is a directory; name a file in it")
+    existed = path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8"):
+            pass
+    except OSError as e:
+        raise ScoreError(f"Expected a writable path for a report but {str(path)!r} is not ({e}); pick another") from None
+    if not existed:
+        path.unlink()  # written for real once grading is done
+
+
+def list_exercises(as_json: bool, lang: str) -> int:
+    rows = [
+        {
+            "id": e.id,
+            "chapter": e.chapter,
+            "path": e.relpath.as_posix(),
+            "title": e.title[lang],
+            "points": e.points,
+        }
+        for e in catalog.catalog()
+    ]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        print(f"{row['chapter']:<18} {row['id']:<26} {row['points']:>3}  {row['title']}")
+    return 0
+
+
+def _tolerant_stdout() -> None:
+    """Chinese feedback on a terminal that cannot show it: replace what cannot be encoded, never crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

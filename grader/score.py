@@ -1,0 +1,352 @@
+"""Grade a whole tree into a :class:`Report`: the one result every report format is written from.
+
+A report is plain data, rendered once in the learner's language, so every format (JSON, Gradescope,
+JUnit, Markdown, the terminal) says the same thing. It records what produced it (grader version and
+content digest, torch, Python, Hypothesis, profile, seed, examples per check) because a score is only
+worth what CI recomputes: never trust one computed on the learner's machine.
+
+Settings are settled in one place, :func:`resolve_config`: command line > environment > profile default.
+
+>>> config = resolve_config(profile="ci", env={})
+>>> (config.settings.max_examples, config.public_seed)
+(100, 0)
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import platform
+import time
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from grader import catalog
+from grader.catalog import Exercise
+from grader.feedback import check_feedback, exercise_problem
+from grader.i18n import msg, say
+from grader.loader import REPO_ROOT, exercise_path
+from grader.runner import CheckResult, ExerciseResult, GraderError, Settings, run_exercise
+
+SCHEMA_VERSION = "1"
+ISOLATION = "in-process"  # the sandbox, when it comes, reports its own kind here
+PROFILES: dict[str, int] = {"local": Settings().max_examples, "ci": 100}  # examples per check
+ENV_SEED, ENV_MAX_EXAMPLES, ENV_PROFILE = "GRADER_SEED", "GRADER_MAX_EXAMPLES", "GRADER_PROFILE"
+SECRET = "secret"
+# Exercise and check statuses; the sandbox, when it comes, reports its own four as well.
+STATUSES = ("passed", "failed", "not_started", "error", "timeout", "skipped")
+SANDBOX_STATUSES = ("memory", "crashed", "exited", "output_limit")
+NOT_FAILED = ("passed", "skipped")
+
+
+class ScoreError(Exception):
+    """Grading could not run at all (bad directory, unknown exercise, bad setting, broken grader).
+
+    The message says what was expected, what was found and what to do; the CLI exits with status 2.
+    """
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """The settings a run used and where its seed came from (a seed from the environment is secret)."""
+
+    settings: Settings
+    profile: str
+    seed_from_env: bool = False
+
+    @property
+    def public_seed(self) -> int | str:
+        return SECRET if self.seed_from_env else self.settings.seed
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    name: str
+    status: str
+    points: float  # a share of the exercise's points, rounded to hundredths
+    max_points: float  # 0 for a skipped check, and for a gate (the forbidden-API check)
+    message: str  # the feedback, in the report's language; "" when passed
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "passed"
+
+
+@dataclass(frozen=True)
+class ExerciseReport:
+    id: str
+    chapter: str
+    title: str
+    path: str  # inside the graded tree, e.g. 02_broadcasting/broadcast_add.py
+    status: str
+    score: float
+    max_score: float  # 0 when every check was skipped (left out of the maximum)
+    checks: tuple[CheckReport, ...]
+    message: str  # why the exercise as a whole was not graded (not started, does not load); else ""
+    duration_s: float  # timing lives here, never in a verdict
+
+    @property
+    def passed(self) -> bool:
+        return self.status in NOT_FAILED
+
+
+@dataclass(frozen=True)
+class Report:
+    score: float
+    max_score: float
+    exercises: tuple[ExerciseReport, ...]
+    config: RunConfig
+    selection: tuple[str, ...] | None  # the ids asked for with --exercise; None: the whole catalog
+    lang: str
+    versions: Mapping[str, str]
+    device: Mapping[str, str]
+    timestamp: str
+    duration_s: float
+    isolation: str = ISOLATION
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def passed_count(self) -> int:
+        return sum(e.status == "passed" for e in self.exercises)
+
+
+# -- settings ------------------------------------------------------------------------------------------
+
+
+def resolve_config(
+    profile: str | None = None,
+    seed: int | None = None,
+    max_examples: int | None = None,
+    env: Mapping[str, str] | None = None,
+) -> RunConfig:
+    """Command line > environment (GRADER_PROFILE, GRADER_SEED, GRADER_MAX_EXAMPLES) > profile default.
+
+    An empty variable counts as unset: CI passes ``${{ secrets.GRADER_SEED }}`` as "" when there is none.
+    """
+    env = os.environ if env is None else env
+    profile = profile or env.get(ENV_PROFILE) or "local"
+    if profile not in PROFILES:
+        raise ScoreError(
+            f"Expected a profile in {sorted(PROFILES)} but got {profile!r}; use --profile local or --profile ci"
+        )
+    seed_from_env = seed is None and bool(env.get(ENV_SEED))
+    if seed is None:
+        seed = _env_int(env, ENV_SEED, Settings().seed, secret=True)
+    if max_examples is None:
+        max_examples = _env_int(env, ENV_MAX_EXAMPLES, PROFILES[profile])
+    if max_examples < 1:
+        raise ScoreError(f"Expected at least 1 example per check but got max_examples={max_examples}")
+    return RunConfig(Settings(max_examples=max_examples, seed=seed), profile, seed_from_env)
+
+
+def _env_int(env: Mapping[str, str], name: str, default: int, secret: bool = False) -> int:
+    raw = env.get(name, "")
+    if not raw:
+        return default
+    try:
+        return int(raw.strip())
+    except ValueError:
+        shown = f"a value of {len(raw)} characters (not shown: it is secret)" if secret else repr(raw)
+        raise ScoreError(f"Expected a whole number in ${name} but got {shown}; set it to e.g. 12345") from None
+
+
+# -- what to grade -----------------------------------------------------------------------------------
+
+
+def select_exercises(ids: Sequence[str] | None) -> tuple[Exercise, ...]:
+    """The catalog's exercises (in course order), or just the ones named; an unknown id is an error."""
+    exercises = catalog.catalog()
+    if not ids:
+        return exercises
+    known = {e.id for e in exercises}
+    for wanted in ids:
+        if wanted not in known:
+            close = difflib.get_close_matches(wanted, sorted(known), n=3)
+            suggestion = f"did you mean {', '.join(close)}? " if close else ""
+            raise ScoreError(
+                f"Expected an exercise id from the catalog but got {wanted!r}; {suggestion}"
+                "`grader list` shows every id"
+            )
+    return tuple(e for e in exercises if e.id in set(ids))
+
+
+def check_tree(root: Path, exercises: Sequence[Exercise]) -> Path:
+    """``root`` must be a directory laid out like ``exercises/``, holding at least one exercise file."""
+    root = Path(root)
+    if not root.is_dir():
+        what = "a file" if root.exists() else "nothing there"
+        raise ScoreError(
+            f"Expected a directory laid out like exercises/ but got {str(root)!r} ({what}); "
+            "pass the folder holding your chapter folders, e.g. `grader score exercises/`"
+        )
+    if exercises and not any(exercise_path(e, root).is_file() for e in exercises):
+        example = exercises[0].relpath.as_posix()
+        nested = " (did you mean its exercises/ folder?)" if (root / "exercises").is_dir() else ""
+        raise ScoreError(
+            f"Expected exercise files such as {example} inside {str(root)!r} but found none{nested}; "
+            "pass the folder that holds the chapter folders"
+        )
+    return root
+
+
+def plan(root: Path, exercise_ids: Sequence[str] | None = None) -> tuple[Path, tuple[Exercise, ...]]:
+    """What a run will grade, checked before any grading starts: the tree and the exercises in it."""
+    exercises = select_exercises(exercise_ids)
+    return check_tree(root, exercises), exercises
+
+
+# -- grading -----------------------------------------------------------------------------------------
+
+
+def grade_tree(
+    root: Path,
+    exercise_ids: Sequence[str] | None = None,
+    config: RunConfig | None = None,
+    lang: str = "en",
+    on_exercise: Callable[[ExerciseReport], None] | None = None,
+) -> Report:
+    """Grade every selected exercise of the tree at ``root`` and gather the results into a Report.
+
+    ``on_exercise`` is told about each exercise as soon as it is graded (the CLI prints progress).
+    """
+    config = config or resolve_config(env={})
+    root, exercises = plan(root, exercise_ids)
+    started = time.perf_counter()
+    reports: list[ExerciseReport] = []
+    for exercise in exercises:
+        begin = time.perf_counter()
+        try:
+            result = run_exercise(exercise, root, config.settings)
+        except GraderError as e:
+            raise ScoreError(
+                f"The grader's own files for {exercise.id} are broken, so no score can be trusted: {e}. "
+                "This is not your fault: report it to the course staff"
+            ) from None
+        except Exception as e:  # a grader bug triggered by this submission: grade the rest regardless
+            result = _crashed(exercise, e)
+        report = exercise_report(result, lang, time.perf_counter() - begin)
+        reports.append(report)
+        if on_exercise:
+            on_exercise(report)
+    return Report(
+        score=round(sum(e.score for e in reports), 2),
+        max_score=round(sum(e.max_score for e in reports), 2),
+        exercises=tuple(reports),
+        config=config,
+        selection=tuple(e.id for e in exercises) if exercise_ids else None,
+        lang=lang,
+        versions=versions(),
+        device=device(),
+        timestamp=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        duration_s=round(time.perf_counter() - started, 3),
+    )
+
+
+def _crashed(exercise: Exercise, error: Exception) -> ExerciseResult:
+    what = f"{type(error).__name__}: {error}"[:500]
+    problem = say(
+        f"the grader failed while checking this exercise ({what}); this is not your fault: report it",
+        f"评分器在检查这道题时出错（{what}）；这不是你的问题，请报告给课程人员",
+    )
+    return ExerciseResult(exercise, "error", problem=problem)
+
+
+def exercise_report(result: ExerciseResult, lang: str, duration_s: float = 0.0) -> ExerciseReport:
+    """One exercise's result, rendered in ``lang``, with check points as shares of the exercise's."""
+    exercise = result.exercise
+    checks = result.checks
+    all_skipped = bool(checks) and all(c.status == "skipped" for c in checks)
+    return ExerciseReport(
+        id=exercise.id,
+        chapter=exercise.chapter,
+        title=exercise.title[lang],
+        path=exercise.relpath.as_posix(),
+        status="skipped" if all_skipped else result.status,
+        score=0.0 if all_skipped else result.score,
+        max_score=0.0 if all_skipped else result.max_score,
+        checks=tuple(_check_reports(result, lang)),
+        message=exercise_problem(result, lang) if result.problem is not None else "",
+        duration_s=round(duration_s, 3),
+    )
+
+
+def _check_reports(result: ExerciseResult, lang: str) -> list[CheckReport]:
+    counted = [c for c in result.checks if c.status != "skipped"]
+    weight = sum(c.max_points for c in counted)
+    gated = any(c.gate and not c.passed for c in counted)
+    reports = []
+    for c in result.checks:
+        share = 0.0 if c.status == "skipped" or not weight else c.max_points / weight
+        max_points = round(result.exercise.points * share, 2)
+        earned = max_points if c.passed and not gated else 0.0
+        message = "" if c.passed else check_feedback(result.exercise, c, lang)
+        reports.append(CheckReport(c.check, c.status, earned, max_points, message))
+    return reports
+
+
+def progress_text(report: Report) -> str:
+    """The same closing line ``pytest exercises/`` prints."""
+    return msg(
+        "progress",
+        done=report.passed_count,
+        total=len(report.exercises),
+        points=f"{report.score:g}",
+        max_points=f"{report.max_score:g}",
+    ).render(report.lang)
+
+
+# -- provenance --------------------------------------------------------------------------------------
+
+
+def versions() -> dict[str, str]:
+    import hypothesis
+    import torch
+
+    return {
+        "grader": grader_version(),
+        "grader_digest": grader_digest(),
+        "torch": torch.__version__,
+        "python": platform.python_version(),
+        "hypothesis": hypothesis.__version__,
+    }
+
+
+@cache
+def grader_version() -> str:
+    try:
+        return metadata.version("torch-grader")
+    except metadata.PackageNotFoundError:  # a checkout that was never installed
+        try:
+            with (REPO_ROOT / "pyproject.toml").open("rb") as f:
+                return str(tomllib.load(f)["project"]["version"])
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            return "unknown"
+
+
+@cache
+def grader_digest() -> str:
+    """sha256 over the grader's code, catalog and references: which grader exactly produced a score."""
+    package = Path(__file__).resolve().parent
+    files = [*package.rglob("*.py"), *package.rglob("*.toml"), *(REPO_ROOT / "reference").rglob("*.py")]
+    digest = hashlib.sha256()
+    for path in sorted(p for p in files if "__pycache__" not in p.parts):
+        relative = path.relative_to(REPO_ROOT).as_posix() if path.is_relative_to(REPO_ROOT) else path.name
+        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def device() -> dict[str, str]:
+    import torch
+
+    if torch.cuda.is_available():
+        return {"type": "cuda", "name": torch.cuda.get_device_name(0)}
+    return {"type": "cpu", "name": platform.machine() or "unknown"}

@@ -1,0 +1,114 @@
+"""grader.compare: type first, then shape/dtype/device, then values; exact types only."""
+
+import math
+from collections import namedtuple
+
+import numpy as np
+import pytest
+import torch
+
+from grader.compare import EXACT, Tolerance, compare
+
+
+def key(problem):
+    return None if problem is None else problem.key
+
+
+def test_equal_tensors_match() -> None:
+    assert compare(torch.ones(2, 3), torch.ones(2, 3)) is None
+
+
+@pytest.mark.parametrize(
+    ("got", "expected_key"),
+    [
+        (torch.ones(3, 2), "shape"),
+        (torch.ones(2, 3, dtype=torch.float64), "dtype"),
+        (torch.ones(2, 3, device="meta"), "device"),
+        (torch.ones(2, 3, requires_grad=True), "requires_grad"),
+        (np.ones((2, 3), dtype=np.float32), "type"),
+        ([[1.0] * 3] * 2, "type"),
+        (torch.nn.Parameter(torch.ones(2, 3), requires_grad=False), "type"),
+    ],
+)
+def test_metadata_is_checked_before_values(got, expected_key) -> None:
+    assert key(compare(torch.ones(2, 3), got)) == expected_key
+
+
+def test_value_mismatch_names_count_worst_index_and_tolerance() -> None:
+    expected = torch.zeros(2, 3)
+    got = expected.clone()
+    got[1, 2] = 5.0
+    got[0, 0] = 1.0
+    problem = compare(expected, got)
+    assert problem.key == "values"
+    assert problem.params["count"] == 2 and problem.params["index"] == (1, 2)
+    text = problem.render("en")
+    assert "2 of 6 elements differ" in text and "index (1, 2)" in text and "got 5" in text
+
+
+def test_tolerance_is_respected() -> None:
+    assert compare(torch.tensor([1.0]), torch.tensor([1.01]), Tolerance(rtol=0.0, atol=0.1)) is None
+    assert key(compare(torch.tensor([1.0]), torch.tensor([1.01]), EXACT)) == "values"
+
+
+def test_nan_matches_nan_only() -> None:
+    assert compare(torch.tensor([math.nan]), torch.tensor([math.nan])) is None
+    assert key(compare(torch.tensor([0.0]), torch.tensor([math.nan]))) == "values"
+    assert key(compare(1.0, math.nan)) == "value"
+
+
+class RiggedTensor(torch.Tensor):
+    def __eq__(self, other):
+        return True
+
+
+class AlwaysEqual:
+    def __eq__(self, other):
+        return True
+
+
+def test_subclasses_and_rigged_eq_fail() -> None:
+    assert key(compare(torch.ones(2), torch.zeros(2).as_subclass(RiggedTensor))) == "type"
+    assert key(compare(3, AlwaysEqual())) == "type"
+    assert key(compare((1, 2), AlwaysEqual())) == "type"
+
+
+def test_python_types_are_exact() -> None:
+    assert key(compare(1.5, torch.tensor(1.5))) == "type"
+    assert key(compare(1, True)) == "type"
+    assert key(compare(1.0, 1)) == "type"
+    assert compare(0.1 + 0.2, 0.3) is None
+
+
+def test_containers_are_compared_item_by_item() -> None:
+    problem = compare({"w": torch.ones(2), "b": torch.zeros(())}, {"w": torch.ones(2), "b": torch.zeros(1)})
+    assert problem.key == "shape" and problem.params["where"] == "result['b']"
+    assert key(compare((1, 2), (1, 2, 3))) == "length"
+    assert key(compare({"a": 1}, {"b": 1})) == "keys"
+    assert key(compare((1, 2), [1, 2])) == "type"
+
+
+def test_torch_size_counts_as_a_tuple_of_ints() -> None:
+    assert compare((2, 3), torch.Size([2, 3])) is None
+
+
+def test_namedtuple_type_must_match() -> None:
+    Point = namedtuple("Point", "x y")
+    assert compare(Point(1, 2), Point(1, 2)) is None
+    assert key(compare(Point(1, 2), (1, 2))) == "type"
+
+
+def test_meta_tensors_compare_metadata_only() -> None:
+    assert compare(torch.empty(2, device="meta"), torch.empty(2, device="meta")) is None
+
+
+def test_numpy_arrays() -> None:
+    assert compare(np.arange(3.0), np.arange(3.0)) is None
+    assert key(compare(np.arange(3.0), np.arange(3, dtype=np.float32))) == "dtype"
+    assert key(compare(np.arange(3.0), torch.arange(3.0))) == "type"
+
+
+def test_messages_render_in_both_languages() -> None:
+    problem = compare(torch.ones(2, 3), torch.ones(3, 2))
+    assert problem.render("en") == "result: expected shape (2, 3), got shape (3, 2)"
+    assert problem.render("zh") == "result：形状应为 (2, 3)，实际为 (3, 2)"

@@ -1,0 +1,23 @@
+"""grader.guards: implicit broadcasting is seen while the code runs."""
+
+import torch
+
+from grader.guards import ImplicitBroadcastWatch
+
+
+def test_implicit_broadcast_is_recorded() -> None:
+    with ImplicitBroadcastWatch() as watch:
+        torch.ones(2, 3) + torch.ones(3)
+        torch.mul(torch.ones(2, 1), torch.ones(1, 2))
+        x = torch.ones(2, 3)
+        x -= torch.ones(3)
+    assert [shapes for _, shapes in watch.violations] == [((2, 3), (3,)), ((2, 1), (1, 2)), ((2, 3), (3,))]
+
+
+def test_explicit_broadcast_is_fine() -> None:
+    with ImplicitBroadcastWatch() as watch:
+        a, b = torch.ones(2, 3), torch.ones(3)
+        a + b.expand(2, 3)
+        a * 2.0
+        torch.cat([a, a])
+    assert watch.violations == []

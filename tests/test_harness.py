@@ -1,0 +1,50 @@
+"""grader.harness: the learner's call is observed, never judged."""
+
+import numpy as np
+import torch
+
+from grader.cases import Case
+from grader.harness import call, observe
+
+
+def test_value_is_recorded() -> None:
+    outcome = observe(call, lambda a: a * 2, Case.of(a=torch.ones(2)))
+    assert torch.equal(outcome.value, torch.full((2,), 2.0)) and outcome.error is None
+
+
+def test_mutation_is_detected_and_named() -> None:
+    def bad(a, b):
+        a += b
+        return a
+
+    outcome = observe(call, bad, Case.of(a=torch.ones(2), b=torch.ones(2)))
+    assert outcome.mutated == ("a",) and outcome.aliased == ("a",)
+
+
+def test_view_of_an_input_is_an_alias() -> None:
+    outcome = observe(call, lambda x: x[1:], Case.of(x=torch.arange(4.0)))
+    assert outcome.aliased == ("x",) and outcome.mutated == ()
+    outcome = observe(call, lambda a: a.reshape(-1), Case.of(a=np.arange(4.0)))
+    assert outcome.aliased == ("a",)
+    assert observe(call, lambda x: x.clone(), Case.of(x=torch.arange(4.0))).aliased == ()
+
+
+def test_errors_keep_only_learner_frames(tmp_path) -> None:
+    learner = tmp_path / "mine.py"
+    learner.write_text("def f(x):\n    return x.no_such_method()\n")
+    namespace: dict = {}
+    exec(compile(learner.read_text(), str(learner), "exec"), namespace)
+    outcome = observe(call, namespace["f"], Case.of(x=torch.ones(1)), tmp_path)
+    assert outcome.error.type == "AttributeError"
+    assert "mine.py" in outcome.error.where and "harness.py" not in outcome.error.where
+
+
+def test_not_implemented_and_system_exit_are_caught() -> None:
+    def stub(x):
+        raise NotImplementedError
+
+    def quitter(x):
+        raise SystemExit(0)
+
+    assert observe(call, stub, Case.of(x=1)).not_implemented
+    assert observe(call, quitter, Case.of(x=1)).error.type == "SystemExit"

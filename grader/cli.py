@@ -36,7 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="grade a tree of exercises and write reports")
     score.add_argument("dir", nargs="?", default="exercises", help="a folder laid out like exercises/")
     score.add_argument(
-        "--exercise", action="append", metavar="ID", help="grade only this exercise (repeat, or comma-separate)"
+        "--exercise",
+        action="append",
+        metavar="ID",
+        help="grade only this exercise (repeat, or comma-separate)",
     )
     for name, what in (
         ("json", "the grader's JSON result (schema: grader/schemas/result.schema.json)"),
@@ -45,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("markdown", 'a Markdown summary, e.g. "$GITHUB_STEP_SUMMARY"'),
     ):
         score.add_argument(f"--{name}", type=Path, metavar="PATH", help=f"write {what}")
-    score.add_argument("--seed", type=int, help="seed for the generated inputs [env GRADER_SEED, kept secret]")
+    score.add_argument(
+        "--seed", type=int, help="seed for the generated inputs [env GRADER_SEED, kept secret]"
+    )
     score.add_argument("--max-examples", type=int, metavar="N", help="Hypothesis examples per check")
     score.add_argument(
         "--profile",
@@ -54,7 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("--lang", choices=LANGS, help="feedback language [env GRADER_LANG, then the locale]")
     score.add_argument(
-        "--fail-under", type=_percent, metavar="PERCENT", help="exit 1 when the score is under PERCENT of the maximum"
+        "--fail-under",
+        type=_percent,
+        metavar="PERCENT",
+        help="exit 1 when the score is under PERCENT of the maximum",
     )
 
     listing = commands.add_parser("list", help="the exercises in course order")
@@ -114,7 +122,9 @@ def score(args: argparse.Namespace, lang: str) -> int:
         try:
             path.write_text(WRITERS[name](report), encoding="utf-8")
         except OSError as e:
-            raise ScoreError(f"Expected to write the {name} report to {str(path)!r} but could not: {e}") from None
+            raise ScoreError(
+                f"Expected to write the {name} report to {str(path)!r} but could not: {e}"
+            ) from None
     if args.fail_under is not None and report.percent < args.fail_under:
         print(terminal.fail_under_line(report, args.fail_under), file=sys.stderr)
         return 1
@@ -124,14 +134,18 @@ def score(args: argparse.Namespace, lang: str) -> int:
 def check_writable(path: Path) -> None:
     """Fail before grading, not after, when a report cannot be written (creating missing folders)."""
     if path.is_dir():
-        raise ScoreError(f"Expected a file path for a report but {str(path)!r} is a directory; name a file in it")
+        raise ScoreError(
+            f"Expected a file path for a report but {str(path)!r} is a directory; name a file in it"
+        )
     existed = path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8"):
             pass
     except OSError as e:
-        raise ScoreError(f"Expected a writable path for a report but {str(path)!r} is not ({e}); pick another") from None
+        raise ScoreError(
+            f"Expected a writable path for a report but {str(path)!r} is not ({e}); pick another"
+        ) from None
     if not existed:
         path.unlink()  # written for real once grading is done
 

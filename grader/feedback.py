@@ -34,9 +34,11 @@ def check_feedback(exercise: Exercise, result: CheckResult, lang: str) -> str:
 
 
 def hint_line(exercise: Exercise, lang: str) -> str:
-    hint = " ".join(h[lang] for h in exercise.hints)
+    """Each hint on its own line, then the seed section to reread."""
+    label = f"{INDENT}{msg('hint').render(lang)}: "
+    hints = [label + exercise.hints[0][lang]] + [" " * len(label) + h[lang] for h in exercise.hints[1:]]
     reread = msg("reread", seed=exercise.seed).render(lang)
-    return f"{INDENT}{msg('hint').render(lang)}: {hint} ({reread})"
+    return "\n".join([*hints, f"{' ' * len(label)}({reread})"])
 
 
 def exercise_problem(result: ExerciseResult, lang: str) -> str:

@@ -47,6 +47,18 @@ class Outcome:
     aliased: tuple[str, ...] = ()
 
 
+class LearnerFault(Exception):
+    """The learner's code took down its whole exercise: a timeout, a crash, an exit, a limit.
+
+    ``status`` is the exercise's status in reports (timeout, memory, crashed, exited, output_limit).
+    """
+
+    def __init__(self, status: str, detail: str) -> None:
+        super().__init__(f"{status}: {detail}")
+        self.status = status
+        self.detail = detail
+
+
 def observe(run: Runner, fn: Callable[..., Any], case: Case, learner_root: Path | None = None) -> Outcome:
     """Run ``run(fn, case)`` and record its value or error, and what it did to the inputs."""
     before = case.inputs()

@@ -110,6 +110,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{path} defines no `{name}`; keep the name and signature from the stub",
         "zh": "{path} 中没有定义 `{name}`；请保留练习模板中的名字和签名",
     },
+    "fault": {
+        "en": "your code stopped the whole exercise ({status}): {detail}",
+        "zh": "你的代码让整道练习无法继续（{status}）：{detail}",
+    },
     "skipped_no_cuda": {
         "en": "skipped: no CUDA GPU on this machine",
         "zh": "已跳过：这台机器没有 CUDA GPU",

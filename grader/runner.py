@@ -22,12 +22,16 @@ from grader import forbidden
 from grader.cases import Case
 from grader.catalog import Exercise
 from grader.compare import compare
-from grader.harness import LearnerError, Outcome, observe
-from grader.i18n import Msg, lines, msg
+from grader.harness import LearnerError, LearnerFault, Outcome
+from grader.i18n import Msg, lines, msg, say
 from grader.loader import Implementation, LoadError, is_not_started, load, reference_root
 from grader.spec import Agrees, Check, Holds, Raises
 
 FORBIDDEN_CHECK = "allowed_apis"
+HIDDEN_INPUT = say(
+    "this is a hidden check (it runs in CI only): its input is not shown",
+    "这是一个隐藏检查（只在 CI 中运行）：不显示它的输入",
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Settings:
 
     max_examples: int = 30
     seed: int = 0
+    include_hidden: bool = False  # run the checks a spec marks ``hidden`` (CI only: `grader score --profile ci`)
 
 
 @dataclass(frozen=True)
@@ -96,26 +101,47 @@ def load_checks(exercise: Exercise) -> tuple[Check, ...]:
     return checks
 
 
-def check_names(exercise: Exercise) -> list[str]:
+def check_names(exercise: Exercise, include_hidden: bool = False) -> list[str]:
     """Every check of an exercise in the order they run, the static forbidden-API check first."""
-    names = [c.name for c in load_checks(exercise)]
+    names = [c.name for c in load_checks(exercise) if include_hidden or not c.hidden]
     return [FORBIDDEN_CHECK, *names] if exercise.forbidden else names
 
 
 def run_exercise(
-    exercise: Exercise, root: Path, settings: Settings = Settings(), only: set[str] | None = None
+    exercise: Exercise,
+    root: Path,
+    settings: Settings = Settings(),
+    only: set[str] | None = None,
+    sandbox: Any = None,
 ) -> ExerciseResult:
-    """Grade one exercise of the tree at ``root`` (``only``: just these checks)."""
+    """Grade one exercise of the tree at ``root`` (``only``: just these checks).
+
+    With a ``sandbox`` (grader.sandbox.Sandbox) the learner's code runs in a limited child process;
+    without one it runs here, in-process (so print and pdb work, as under ``pytest exercises/``).
+    """
     if is_not_started(exercise, root):
         return ExerciseResult(exercise, "not_started", problem=msg("not_started", path=str(exercise.relpath)))
+    reference = load_reference(exercise)
     try:
-        learner = load(exercise, root)
+        learner = sandbox.load(exercise, root) if sandbox is not None else load(exercise, root)
     except LoadError as e:
         return ExerciseResult(exercise, "error", problem=e.problem)
-    reference = load_reference(exercise)
-    results = tuple(_run_checks(exercise, learner, reference, settings, only))
+    except LearnerFault as fault:
+        return _faulted(exercise, fault)
+    try:
+        results = tuple(_run_checks(exercise, learner, reference, settings, only))
+    except LearnerFault as fault:
+        return _faulted(exercise, fault)
+    finally:
+        learner.close()
     status = "passed" if all(r.status in ("passed", "skipped") for r in results) else "failed"
     return ExerciseResult(exercise, status, results)
+
+
+def _faulted(exercise: Exercise, fault: LearnerFault) -> ExerciseResult:
+    """The learner's code took the exercise down (sandbox only): its own status, no points."""
+    problem = msg("fault", status=fault.status, detail=fault.detail)
+    return ExerciseResult(exercise, fault.status, problem=problem)
 
 
 def load_reference(exercise: Exercise) -> Implementation:
@@ -135,7 +161,7 @@ def _run_checks(
     if exercise.forbidden and (only is None or FORBIDDEN_CHECK in only):
         yield forbidden_check(learner)
     for check in load_checks(exercise):
-        if only is None or check.name in only:
+        if (only is None or check.name in only) and (settings.include_hidden or not check.hidden):
             yield run_check(check, learner, reference, settings)
 
 
@@ -159,14 +185,15 @@ def run_check(
         return CheckResult(exercise.id, check.name, "skipped", 0, 0, Failure(msg("skipped_no_cuda")))
 
     def evaluate(case: Case) -> Failure | None:
-        expected = observe(check.run, reference.impl, case.clone())
-        got = observe(check.run, learner.impl, case.clone(), learner.root)
+        expected = reference.observe(check, case.clone())  # first, on a private copy
+        got = learner.observe(check, case.clone())
         problem = judge(check, case, expected, got)
         if problem is None:
             return None
         where = got.error.where if got.error else ""
-        entry = exercise.entry[0]
-        return Failure(problem, case.to_source(entry), where)
+        if check.hidden:  # the input stays secret, so a learner cannot special-case it
+            return Failure(lines([problem, HIDDEN_INPUT]), None, where)
+        return Failure(problem, case.to_source(exercise.entry[0]), where)
 
     found = _search(check, evaluate, settings)
     if found is None:

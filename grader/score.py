@@ -31,8 +31,8 @@ from grader import catalog
 from grader.catalog import Exercise
 from grader.feedback import check_feedback, exercise_problem
 from grader.i18n import msg, say
-from grader.loader import REPO_ROOT, exercise_path
-from grader.runner import CheckResult, ExerciseResult, GraderError, Settings, run_exercise
+from grader.loader import REPO_ROOT, exercise_path, reference_root
+from grader.runner import ExerciseResult, GraderError, Settings, run_exercise
 
 SCHEMA_VERSION = "1"
 ISOLATION = "in-process"  # the sandbox, when it comes, reports its own kind here
@@ -136,7 +136,8 @@ def resolve_config(
     profile = profile or env.get(ENV_PROFILE) or "local"
     if profile not in PROFILES:
         raise ScoreError(
-            f"Expected a profile in {sorted(PROFILES)} but got {profile!r}; use --profile local or --profile ci"
+            f"Expected a profile in {sorted(PROFILES)} but got {profile!r}; "
+            "use --profile local or --profile ci"
         )
     seed_from_env = seed is None and bool(env.get(ENV_SEED))
     if seed is None:
@@ -156,7 +157,9 @@ def _env_int(env: Mapping[str, str], name: str, default: int, secret: bool = Fal
         return int(raw.strip())
     except ValueError:
         shown = f"a value of {len(raw)} characters (not shown: it is secret)" if secret else repr(raw)
-        raise ScoreError(f"Expected a whole number in ${name} but got {shown}; set it to e.g. 12345") from None
+        raise ScoreError(
+            f"Expected a whole number in ${name} but got {shown}; set it to e.g. 12345"
+        ) from None
 
 
 # -- what to grade -----------------------------------------------------------------------------------
@@ -334,13 +337,23 @@ def grader_version() -> str:
 
 @cache
 def grader_digest() -> str:
-    """sha256 over the grader's code, catalog and references: which grader exactly produced a score."""
+    """sha256 over the grader's code, catalog and references: which grader exactly produced a score.
+
+    Files are named the same in a checkout and in an installed package, so both give the same digest.
+    """
     package = Path(__file__).resolve().parent
-    files = [*package.rglob("*.py"), *package.rglob("*.toml"), *(REPO_ROOT / "reference").rglob("*.py")]
+    references = reference_root().resolve()
+    named: dict[str, Path] = {}
+    for path in package.rglob("*"):
+        if path.suffix in (".py", ".toml") and "__pycache__" not in path.parts:
+            if not path.is_relative_to(references):
+                named["grader/" + path.relative_to(package).as_posix()] = path
+    for path in references.rglob("*.py"):
+        if "__pycache__" not in path.parts:
+            named["reference/" + path.relative_to(references).as_posix()] = path
     digest = hashlib.sha256()
-    for path in sorted(p for p in files if "__pycache__" not in p.parts):
-        relative = path.relative_to(REPO_ROOT).as_posix() if path.is_relative_to(REPO_ROOT) else path.name
-        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in sorted(named):
+        digest.update(name.encode() + b"\0" + named[name].read_bytes() + b"\0")
     return "sha256:" + digest.hexdigest()
 
 

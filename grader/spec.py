@@ -37,6 +37,7 @@ class Check:
     points: int = 1
     requires: str | None = None  # "cuda": skipped (and out of the maximum) where there is none
     max_examples: int | None = None  # overrides the run's budget for slow checks
+    hidden: bool = False  # CI-only: runs when Settings.include_hidden; a failure never shows its input
 
     def __post_init__(self) -> None:
         if self.cases is None and not self.examples:

@@ -44,7 +44,9 @@ def ready() -> tuple[Exercise, ...]:
 def exercises() -> tuple[Exercise, ...]:
     found = ready()
     if not found:
-        pytest.fail("no exercise is ready (spec, stub, reference and a wrong submission): cannot test scoring")
+        pytest.fail(
+            "no exercise is ready (spec, stub, reference and a wrong submission): cannot test scoring"
+        )
     return found
 
 

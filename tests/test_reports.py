@@ -34,10 +34,14 @@ NASTY = "got a `tensor` | with ``` fences and a \x00 control character"
 def _result(exercise: catalog.Exercise, kind: str) -> ExerciseResult:
     def check(name, status, points, why=None, gate=False):
         failure = Failure(say(why, why), case_source="a = torch.zeros(2)") if why else None
-        return CheckResult(exercise.id, name, status, points if status == "passed" else 0, points, failure, gate)
+        return CheckResult(
+            exercise.id, name, status, points if status == "passed" else 0, points, failure, gate
+        )
 
     if kind == "passed":
-        return ExerciseResult(exercise, "passed", (check("values", "passed", 3), check("errors", "passed", 1)))
+        return ExerciseResult(
+            exercise, "passed", (check("values", "passed", 3), check("errors", "passed", 1))
+        )
     if kind == "failed":
         checks = (check("values", "passed", 3), check("errors", "failed", 1, why=NASTY))
         return ExerciseResult(exercise, "failed", checks)
@@ -129,7 +133,7 @@ def test_timings_stay_out_of_the_verdicts(report: Report) -> None:
 
 
 def test_points_per_check_skips_and_gates(report: Report) -> None:
-    passed, failed, skipped, gated, not_started, error = report.exercises
+    _, failed, skipped, gated, not_started, error = report.exercises
     assert [c.points for c in failed.checks] == [failed.max_score * 0.75, 0]
     assert failed.score == failed.max_score * 0.75
     on_gpu = skipped.checks[1]
@@ -183,7 +187,9 @@ def test_junit_has_a_suite_per_exercise_and_a_case_per_check(report: Report) -> 
         for kind, key in (("failure", "failures"), ("error", "errors"), ("skipped", "skipped")):
             assert len(suite.findall(f"testcase/{kind}")) == int(suite.get(key))
         properties = {p.get("name"): p.get("value") for p in suite.find("properties")}
-        assert properties["status"] == exercise.status and float(properties["max_score"]) == exercise.max_score
+        assert (
+            properties["status"] == exercise.status and float(properties["max_score"]) == exercise.max_score
+        )
     assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
     failure = root.find(".//testcase[@name='errors']/failure")
     assert failure is not None and failure.get("message").startswith("got a `tensor`")

@@ -22,6 +22,13 @@ from grader.score import ScoreError, exercise_report, grade_tree, resolve_config
 CONFIG = score.RunConfig(Settings(max_examples=5, seed=1), "local")
 
 
+@pytest.fixture(autouse=True)
+def no_grader_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer's own GRADER_* settings (tox passes them through) must not change these tests."""
+    for name in [n for n in os.environ if n.startswith("GRADER_")]:
+        monkeypatch.delenv(name)
+
+
 # -- settings: command line > environment > profile default --------------------------------------------
 
 
@@ -208,7 +215,7 @@ def test_same_submission_and_seed_give_the_same_verdicts(tmp_path: Path) -> None
 
 # -- pytest exercises/ and grader score agree -----------------------------------------------------------
 
-PROBE = '''
+PROBE = """
 import json, os
 
 import pytest
@@ -225,7 +232,7 @@ def pytest_runtest_makereport(item, call):
 def pytest_sessionfinish(session):
     with open(os.environ["AGREE_OUT"], "w") as f:
         json.dump(outcomes, f)
-'''
+"""
 
 
 def test_pytest_and_grader_score_agree_on_pass_or_fail(tmp_path: Path) -> None:
@@ -248,8 +255,9 @@ def test_pytest_and_grader_score_agree_on_pass_or_fail(tmp_path: Path) -> None:
         "AGREE_OUT": str(tmp_path / "outcomes.json"),
     }
     env.pop("GRADER_SEED", None)
-    command = [sys.executable, "-m", "pytest", "-p", "grader.plugin", "-p", "agree_probe", "-p", "no:cacheprovider"]
-    command += ["-c", str(base / "pytest.ini"), "--rootdir", str(base), "--confcutdir", str(base), "-q"]
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "grader.plugin", "-p", "agree_probe"]
+    command += ["-p", "no:cacheprovider", "-c", str(base / "pytest.ini"), "--rootdir", str(base)]
+    command += ["--confcutdir", str(base)]  # not the checkout's conftest: this run loads the plugin itself
     command += ["--grader-max-examples", "5", "--grader-seed", "1", *others, *map(str, trees.values())]
     run = subprocess.run(command, cwd=base, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode in (0, 1), run.stdout[-3000:] + run.stderr[-3000:]
@@ -271,4 +279,3 @@ def test_pytest_and_grader_score_agree_on_pass_or_fail(tmp_path: Path) -> None:
     assert all(verdicts["reference"][e.id] == (True, True) for e in found)
     assert all(verdicts["stubs"][e.id] == (False, False) for e in found)
     assert verdicts["wrong"][found[0].id] == (False, False)
-

@@ -35,8 +35,12 @@ def run_watched(fn, case: Case):
 def no_implicit_broadcast(case: Case, violations) -> object:
     if not violations:
         return None
-    return lines([msg("implicit_broadcast", op=op, shapes=" & ".join(map(str, shapes)))
-                  for op, shapes in violations[:3]])
+    return lines(
+        [
+            msg("implicit_broadcast", op=op, shapes=" & ".join(map(str, shapes)))
+            for op, shapes in violations[:3]
+        ]
+    )
 
 
 _t = ramp
@@ -51,6 +55,8 @@ CHECKS = (
             Case.of(a=_t(4, 1), b=_t(1, 5)),
             Case.of(a=_t(), b=_t(2, 2)),
             Case.of(a=_t(0, 3), b=_t(1, 3)),
+            # adding zeros still makes a new tensor: the result may not be `a` or a view of it
+            Case.of(a=_t(2, 3), b=torch.zeros(3)),
         ),
         cases=broadcastable_pairs(),
     ),

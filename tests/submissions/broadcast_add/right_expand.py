@@ -6,7 +6,7 @@ def broadcast_add(a, b):
     sa = (1,) * (n - a.dim()) + tuple(a.shape)
     sb = (1,) * (n - b.dim()) + tuple(b.shape)
     out = []
-    for x, y in zip(sa, sb):
+    for x, y in zip(sa, sb, strict=True):
         if x != y and 1 not in (x, y):
             raise ValueError(f"shapes {tuple(a.shape)} and {tuple(b.shape)} do not broadcast")
         out.append(y if x == 1 else x)

@@ -1,0 +1,30 @@
+"""Exercise checkpoint — Save and resume training (seed 001 §7).
+
+`save_checkpoint(path, model, optimizer, epoch)` writes the model's and the optimizer's state and the
+epoch number to `path` (a `str` or any `os.PathLike`, such as `pathlib.Path`).
+`load_checkpoint(path, model, optimizer)` reads that file back into an existing model and optimizer of the
+same architecture and returns the epoch as an int, so training can continue exactly where it stopped.
+Save states, not whole objects: the file must load with `torch.load(path, weights_only=True)`.
+
+`save_checkpoint` 把模型和优化器的状态以及 epoch 写入 `path`（str 或 `os.PathLike`）；`load_checkpoint`
+把文件读回到已有的、结构相同的模型和优化器中，并以 int 返回 epoch，让训练能原样继续。
+只保存状态，不保存整个对象：文件必须能用 `torch.load(path, weights_only=True)` 读取。
+
+Not allowed: pickle and other object serialisers (dill, cloudpickle, joblib, shelve, marshal).
+Check your work: pytest exercises/ -k checkpoint
+"""
+
+import os
+
+import torch
+from torch import nn
+
+
+def save_checkpoint(
+    path: str | os.PathLike, model: nn.Module, optimizer: torch.optim.Optimizer, epoch: int
+) -> None:
+    raise NotImplementedError("exercise checkpoint: replace this line with your code")
+
+
+def load_checkpoint(path: str | os.PathLike, model: nn.Module, optimizer: torch.optim.Optimizer) -> int:
+    raise NotImplementedError("exercise checkpoint: replace this line with your code")

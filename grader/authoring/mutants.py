@@ -1,0 +1,530 @@
+"""Mutation analysis: how many small bugs planted in a reference do an exercise's checks catch?
+
+Each mutant is the reference with exactly one small change (an operator, a constant ± 1, a dropped
+``dim=``, ``sum`` for ``mean``, a dropped term, swapped arguments, a dropped transpose, ...). The
+exercise's checks then grade the mutant as if a learner had written it. A mutant the checks fail is
+*killed*; one they pass *survives* and points at a place where the checks are weak (or at an
+equivalent mutant: a change that does not change behaviour, which the catalog entry can list in
+``equivalent_mutants``).
+
+Why a small AST mutator rather than mutmut or cosmic-ray: both mutate a whole project in place and run
+its test suite per mutant (a process, a pytest session and a torch import each time). Here the "test
+suite" is one exercise's checks, which the grader can run in-process against a mutant loaded from a
+temporary tree, dozens of mutants per second; and the operators that matter for tensor code (``dim``,
+``sum``/``mean``, transposes, dtypes) are ours to choose.
+
+Only behaviour checks count: the forbidden-API gate is left out on purpose. References are the
+library's own implementation of what the exercise forbids, so every mutant of such a reference would
+"fail" the gate and look killed while the checks that matter never ran.
+
+>>> [m.id for m in mutate("def f(a, b):\\n    return a - b\\n")]
+['L2:Sub->Add#0', 'L2:Sub->left#0', 'L2:Sub->swapped#0']
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import dataclasses
+import os
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from grader.catalog import Exercise
+
+DEFAULT_MAX_EXAMPLES = 15  # per check and mutant: a bug the checks catch shows up in the first few cases
+DEFAULT_TIMEOUT_S = 30.0  # a mutant that runs longer (say, a loop that never ends) counts as killed
+TARGET = 0.95
+
+# -- operators ---------------------------------------------------------------------------------------
+
+BINOP_SWAPS: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.Div,
+    ast.Div: ast.Mult,
+    ast.FloorDiv: ast.Div,
+    ast.Mod: ast.FloorDiv,
+    ast.Pow: ast.Mult,
+    ast.MatMult: ast.Mult,
+}
+DROP_RIGHT = (ast.Add, ast.Sub, ast.Mult, ast.Div)  # a + b -> a
+DROP_LEFT = (ast.Add, ast.Mult)  # a + b -> b
+NOT_COMMUTATIVE = (ast.Sub, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow, ast.MatMult)  # a - b -> b - a
+COMPARE_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+}
+# attribute names (torch functions and methods, dtypes) replaced by their closest wrong neighbour
+RENAMES = {
+    "sum": "mean",
+    "mean": "sum",
+    "max": "min",
+    "min": "max",
+    "amax": "amin",
+    "amin": "amax",
+    "argmax": "argmin",
+    "argmin": "argmax",
+    "maximum": "minimum",
+    "minimum": "maximum",
+    "exp": "log",
+    "log": "exp",
+    "zeros": "ones",
+    "ones": "zeros",
+    "zeros_like": "ones_like",
+    "ones_like": "zeros_like",
+    "any": "all",
+    "all": "any",
+    "floor": "ceil",
+    "ceil": "floor",
+    "cumsum": "cumprod",
+    "float32": "float64",
+    "float64": "float32",
+    "int64": "int32",
+    "int32": "int64",
+    "train": "eval",
+    "eval": "train",
+    "no_grad": "enable_grad",
+    "detach": "clone",
+}
+BUILTIN_RENAMES = {"max": "min", "min": "max", "any": "all", "all": "any"}
+TRANSPOSE_ATTRS = {"T", "mT", "H", "mH"}  # x.T -> x
+TRANSPOSE_CALLS = {"t", "transpose", "permute", "swapaxes", "swapdims", "movedim"}  # x.t() -> x
+# calls whose first two arguments commute (swapping them gives an equivalent mutant) or whose swap is
+# only a TypeError (no information about the checks)
+NO_SWAP = {
+    "isinstance", "issubclass", "getattr", "setattr", "hasattr", "print", "super", "zip", "dict",
+    "transpose", "swapaxes", "swapdims", "add", "mul", "maximum", "minimum", "max", "min", "eq", "ne",
+    "logical_and", "logical_or", "hypot", "allclose", "isclose", "equal",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One mutant of a source file: a stable id, where, what changed, and the whole mutated source."""
+
+    id: str  # "L12:Add->Sub#0": line, operator, and which one of that kind on that line
+    line: int
+    original: str
+    mutated: str
+    source: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class _Site:
+    node: ast.AST
+    label: str
+    make: Callable[[ast.AST], ast.AST | None]  # builds the replacement from a copy of the node
+
+
+def _sites(tree: ast.Module) -> Iterator[_Site]:
+    """Every mutation of the module, in source order (ast.walk's order is stable for one source)."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        quiet = _unmutated_parts(node)
+        for part in quiet:
+            skipped.update(id(n) for n in ast.walk(part))
+        yield from _node_sites(node)
+
+
+def _unmutated_parts(node: ast.AST) -> list[ast.AST]:
+    """Parts never mutated: imports, annotations, f-strings (messages), docstrings, what a raise says."""
+    if isinstance(node, ast.Import | ast.ImportFrom | ast.JoinedStr):
+        return [node]
+    if isinstance(node, ast.Raise):
+        return [n for n in (node.exc, node.cause) if n is not None]
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        annotations = [a.annotation for a in _all_args(node.args) if a.annotation is not None]
+        return [*annotations, *([node.returns] if node.returns else [])]
+    if isinstance(node, ast.AnnAssign):
+        return [node.annotation]
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+        return [node]
+    return []
+
+
+def _all_args(args: ast.arguments) -> list[ast.arg]:
+    extra = [a for a in (args.vararg, args.kwarg) if a is not None]
+    return [*args.posonlyargs, *args.args, *args.kwonlyargs, *extra]
+
+
+def _node_sites(node: ast.AST) -> Iterator[_Site]:
+    if isinstance(node, ast.BinOp | ast.AugAssign):
+        op = type(node.op)
+        if op in BINOP_SWAPS:
+            new = BINOP_SWAPS[op]
+            yield _Site(node, f"{op.__name__}->{new.__name__}", lambda n, new=new: _with(n, op=new()))
+    if isinstance(node, ast.BinOp):
+        name = type(node.op).__name__
+        if isinstance(node.op, DROP_RIGHT):
+            yield _Site(node, f"{name}->left", lambda n: n.left)
+        if isinstance(node.op, DROP_LEFT):
+            yield _Site(node, f"{name}->right", lambda n: n.right)
+        if isinstance(node.op, NOT_COMMUTATIVE):
+            yield _Site(node, f"{name}->swapped", lambda n: _with(n, left=n.right, right=n.left))
+    elif isinstance(node, ast.Compare):
+        for i, op in enumerate(node.ops):
+            if type(op) in COMPARE_SWAPS:
+                new = COMPARE_SWAPS[type(op)]
+                yield _Site(
+                    node,
+                    f"{type(op).__name__}->{new.__name__}",
+                    lambda n, i=i, new=new: _with(n, ops=[*n.ops[:i], new(), *n.ops[i + 1 :]]),
+                )
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.Not | ast.Invert):
+        yield _Site(node, f"{type(node.op).__name__}->drop", lambda n: n.operand)
+    elif isinstance(node, ast.BoolOp):
+        new_op = ast.Or if isinstance(node.op, ast.And) else ast.And
+        yield _Site(
+            node, f"{type(node.op).__name__}->{new_op.__name__}", lambda n, o=new_op: _with(n, op=o())
+        )
+    elif isinstance(node, ast.Constant):
+        yield from _constant_sites(node)
+    elif isinstance(node, ast.Attribute):
+        if node.attr in RENAMES:
+            new = RENAMES[node.attr]
+            yield _Site(node, f"{node.attr}->{new}", lambda n, new=new: _with(n, attr=new))
+        if node.attr in TRANSPOSE_ATTRS and isinstance(node.ctx, ast.Load):
+            yield _Site(node, f".{node.attr}->drop", lambda n: n.value)
+    elif isinstance(node, ast.Name) and node.id in BUILTIN_RENAMES and isinstance(node.ctx, ast.Load):
+        new = BUILTIN_RENAMES[node.id]
+        yield _Site(node, f"{node.id}->{new}", lambda n, new=new: _with(n, id=new))
+    elif isinstance(node, ast.Call):
+        yield from _call_sites(node)
+    elif isinstance(node, ast.Raise):
+        yield _Site(node, "raise->pass", lambda n: ast.Pass())
+    elif isinstance(node, ast.If | ast.While | ast.IfExp):
+        yield _Site(node, "if->not", lambda n: _with(n, test=ast.UnaryOp(ast.Not(), n.test)))
+
+
+def _constant_sites(node: ast.Constant) -> Iterator[_Site]:
+    value = node.value
+    if isinstance(value, bool):
+        yield _Site(node, f"{value}->{not value}", lambda n: ast.Constant(not n.value))
+    elif isinstance(value, int | float):
+        for delta, sign in ((1, "+1"), (-1, "-1")):
+            yield _Site(node, f"{value!r}{sign}", lambda n, d=delta: ast.Constant(n.value + d))
+
+
+def _call_sites(node: ast.Call) -> Iterator[_Site]:
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    for i, kw in enumerate(node.keywords):
+        if kw.arg is not None:  # drop a keyword argument: dim=, keepdim=, correction=, dtype=, ...
+            yield _Site(
+                node,
+                f"{kw.arg}=->drop",
+                lambda n, i=i: _with(n, keywords=[k for j, k in enumerate(n.keywords) if j != i]),
+            )
+    positional = node.args
+    if len(positional) >= 2 and name not in NO_SWAP and not any(isinstance(a, ast.Starred) for a in positional):
+        yield _Site(node, "args->swapped", lambda n: _with(n, args=[n.args[1], n.args[0], *n.args[2:]]))
+    if isinstance(func, ast.Attribute) and name in TRANSPOSE_CALLS:
+        yield _Site(node, f".{name}()->drop", lambda n: n.func.value)
+
+
+def _with(node: ast.AST, **changes: Any) -> ast.AST:
+    for key, value in changes.items():
+        setattr(node, key, value)
+    return node
+
+
+class _Replace(ast.NodeTransformer):
+    """Replaces one node, found by identity, with what ``make`` builds from it (kept as ``new``)."""
+
+    def __init__(self, target: ast.AST, make: Callable[[ast.AST], ast.AST | None]) -> None:
+        self.target = target
+        self.make = make
+        self.new: ast.AST | None = None
+
+    def visit(self, node: ast.AST) -> Any:
+        if node is self.target:
+            self.new = self.make(node)
+            return ast.copy_location(self.new, node) if self.new is not None else None
+        return self.generic_visit(node)
+
+
+def mutate(source: str) -> list[Mutant]:
+    """Every single-change mutant of ``source``, in source order, with stable ids (see the module doc)."""
+    tree = ast.parse(source)
+    order = {id(n): i for i, n in enumerate(ast.walk(tree))}
+    original_source = ast.unparse(tree)
+    mutants: list[Mutant] = []
+    seen: dict[str, int] = {}
+    for site in _sites(tree):
+        clone = copy.deepcopy(tree)
+        nodes = list(ast.walk(clone))
+        target = nodes[order[id(site.node)]]
+        shown = _context(clone, target)  # what the report shows: the change with a little context
+        before = ast.unparse(shown)
+        replacer = _Replace(target, site.make)
+        mutated_tree = ast.fix_missing_locations(replacer.visit(clone))
+        try:
+            text = ast.unparse(mutated_tree)
+            compile(text, "<mutant>", "exec")
+        except (SyntaxError, ValueError, TypeError):
+            continue
+        if text == original_source:
+            continue
+        if shown is not target:
+            after = ast.unparse(shown)
+        else:
+            after = ast.unparse(replacer.new) if replacer.new is not None else site.label
+        line = getattr(site.node, "lineno", 0)
+        key = f"L{line}:{site.label}"
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        mutants.append(Mutant(f"{key}#{index}", line, _short(before), _short(after), text))
+    return sorted(mutants, key=lambda m: m.line)  # stable: same-line mutants keep their order
+
+
+def _context(tree: ast.AST, target: ast.AST) -> ast.AST:
+    """A bare constant, name or attribute is shown inside the expression that holds it."""
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    shown = target
+    while isinstance(shown, ast.Constant | ast.Name | ast.Attribute | ast.keyword | ast.UnaryOp):
+        parent = parents.get(id(shown))
+        if not isinstance(parent, ast.expr | ast.keyword):
+            break
+        shown = parent
+    return shown
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- running -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    mutant: Mutant
+    killed: bool
+    by: str  # the check that killed it, "load" (does not import), "timeout", "grader-error: ...", or ""
+
+
+@dataclass(frozen=True)
+class MutationReport:
+    exercise: Exercise
+    verdicts: tuple[Verdict, ...]
+    equivalent: tuple[Mutant, ...]  # marked in the catalog; left out of the rate
+    stale_marks: tuple[str, ...]  # marked ids that match no mutant any more
+    error: str = ""  # the analysis could not run (reference does not parse, ...)
+
+    @property
+    def killed(self) -> int:
+        return sum(v.killed for v in self.verdicts)
+
+    @property
+    def total(self) -> int:
+        return len(self.verdicts)
+
+    @property
+    def rate(self) -> float:
+        return self.killed / self.total if self.total else 1.0
+
+    @property
+    def survivors(self) -> list[Mutant]:
+        return [v.mutant for v in self.verdicts if not v.killed]
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that neither the harness nor Hypothesis swallows it."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _Timeout
+
+
+def _init_worker() -> None:
+    import torch
+
+    sys.dont_write_bytecode = True  # same-size mutants written within a second must not share a .pyc
+    torch.set_num_threads(1)  # the pool is the parallelism
+
+
+def evaluate_mutants(
+    exercise: Exercise,
+    mutants: Sequence[Mutant],
+    max_examples: int = DEFAULT_MAX_EXAMPLES,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    seed: int = 0,
+) -> list[Verdict]:
+    """Grade each mutant with the exercise's behaviour checks, stopping at the first check it fails.
+
+    Runs here, in this process (the pool calls it in its workers). Each mutant lives in a temporary
+    tree of its own at the exercise's path, loaded like a learner's file.
+    """
+    from grader.loader import LoadError, load
+    from grader.runner import Settings, load_checks, load_reference, run_check
+
+    settings = Settings(max_examples=max_examples, seed=seed, include_hidden=True)
+    checks = [_budgeted(c, max_examples) for c in load_checks(exercise)]
+    reference = load_reference(exercise)
+    verdicts = []
+    use_alarm = hasattr(signal, "SIGALRM") and _main_thread()
+    with tempfile.TemporaryDirectory(prefix=f"mutants_{exercise.id}_") as tmp:
+        for i, mutant in enumerate(mutants):
+            root = Path(tmp) / f"m{i}"
+            path = root / exercise.relpath
+            path.parent.mkdir(parents=True)
+            path.write_text(mutant.source, encoding="utf-8")
+            previous = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, timeout_s)
+            try:
+                by = _first_failing(exercise, root, checks, reference, settings, load, LoadError, run_check)
+            except _Timeout:
+                by = "timeout"
+            finally:
+                if use_alarm:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.signal(signal.SIGALRM, previous)
+            verdicts.append(Verdict(mutant, bool(by), by))
+            _forget_modules(root)
+    return verdicts
+
+
+def _first_failing(exercise, root, checks, reference, settings, load, load_error, run_check) -> str:
+    try:
+        learner = load(exercise, root)
+    except load_error:
+        return "load"
+    try:
+        for check in checks:
+            result = run_check(check, learner, reference, settings)
+            if result.status not in ("passed", "skipped"):
+                return check.name
+        return ""
+    except _Timeout:
+        raise
+    except Exception as e:  # the grader could not judge this mutant: a learner would not pass either
+        return f"grader-error: {type(e).__name__}"
+    finally:
+        close = getattr(learner, "close", None)
+        if close is not None:
+            close()
+
+
+def _budgeted(check: Any, max_examples: int) -> Any:
+    budget = min(check.max_examples or max_examples, max_examples)
+    return dataclasses.replace(check, max_examples=budget)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _forget_modules(root: Path) -> None:
+    import hashlib
+
+    digest = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:10]
+    for name in [n for n in sys.modules if n.startswith(f"_graded_{digest}_")]:
+        del sys.modules[name]
+
+
+def _job(args: tuple[Exercise, list[Mutant], int, float]) -> list[Verdict]:
+    exercise, mutants, max_examples, timeout_s = args
+    return evaluate_mutants(exercise, mutants, max_examples, timeout_s)
+
+
+def reference_source(exercise: Exercise) -> str:
+    from grader.loader import exercise_path, reference_root
+
+    return exercise_path(exercise, reference_root()).read_text(encoding="utf-8")
+
+
+def analyse(
+    exercises: Sequence[Exercise],
+    jobs: int | None = None,
+    max_examples: int = DEFAULT_MAX_EXAMPLES,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    chunk: int = 12,
+    on_report: Callable[[MutationReport], None] | None = None,
+) -> list[MutationReport]:
+    """Mutate each exercise's reference and grade every mutant; one report per exercise, in order.
+
+    Mutants are graded in ``jobs`` worker processes (default: the CPU count), in chunks of ``chunk``
+    so that a slow exercise is spread over the pool.
+    """
+    plans: dict[str, tuple[list[Mutant], tuple[Mutant, ...], tuple[str, ...], str]] = {}
+    tasks: list[tuple[Exercise, list[Mutant], int, float]] = []
+    for exercise in exercises:
+        try:
+            mutants = mutate(reference_source(exercise))
+        except (OSError, SyntaxError) as e:
+            plans[exercise.id] = ([], (), (), f"cannot read the reference: {e}")
+            continue
+        marked = set(exercise.equivalent_mutants)
+        counted = [m for m in mutants if m.id not in marked]
+        equivalent = tuple(m for m in mutants if m.id in marked)
+        stale = tuple(sorted(marked - {m.id for m in mutants}))
+        plans[exercise.id] = (counted, equivalent, stale, "")
+        for start in range(0, len(counted), chunk):
+            tasks.append((exercise, counted[start : start + chunk], max_examples, timeout_s))
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    results: dict[str, list[Verdict]] = {e.id: [] for e in exercises}
+    pending = {e.id: sum(1 for t in tasks if t[0].id == e.id) for e in exercises}
+    reports: dict[str, MutationReport] = {}
+
+    def finish(exercise: Exercise) -> None:
+        counted, equivalent, stale, error = plans[exercise.id]
+        order = {m.id: i for i, m in enumerate(counted)}
+        verdicts = tuple(sorted(results[exercise.id], key=lambda v: order[v.mutant.id]))
+        reports[exercise.id] = MutationReport(exercise, verdicts, equivalent, stale, error)
+        if on_report:
+            on_report(reports[exercise.id])
+
+    for exercise in exercises:
+        if pending[exercise.id] == 0:
+            finish(exercise)
+    if tasks:
+        with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_init_worker) as pool:
+            for task, verdicts in zip(tasks, pool.map(_job, tasks), strict=True):
+                exercise = task[0]
+                results[exercise.id].extend(verdicts)
+                pending[exercise.id] -= 1
+                if pending[exercise.id] == 0:
+                    finish(exercise)
+    return [reports[e.id] for e in exercises]
+
+
+def format_report(report: MutationReport, target: float = TARGET) -> str:
+    """One line per exercise, then its survivors (where the checks are weak), each with its id."""
+    e = report.exercise
+    if report.error:
+        return f"  {e.id:<26} ERROR {report.error}"
+    flag = "ok  " if report.rate >= target else "WEAK"
+    extra = f", {len(report.equivalent)} marked equivalent" if report.equivalent else ""
+    out = [f"  {flag} {e.id:<26} {report.killed:>3}/{report.total:<3} killed ({report.rate:6.1%}){extra}"]
+    for v in report.verdicts:
+        if not v.killed:
+            m = v.mutant
+            out.append(f"         survived {m.id:<28} line {m.line}: {m.original}  ->  {m.mutated}")
+    for mark in report.stale_marks:
+        out.append(
+            f"         equivalent_mutants lists {mark!r}, which matches no mutant of the reference any more:"
+            " remove it from the catalog entry"
+        )
+    return "\n".join(out)

@@ -1,0 +1,18 @@
+"""AdamW shrinks the parameter by (1 - weight_decay), forgetting to scale the decay by lr."""
+
+import torch
+
+
+def adam_step(param, grad, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, decoupled=False):
+    b1, b2 = betas
+    step = state.get("step", 0) + 1
+    m = state.get("exp_avg", torch.zeros_like(param))
+    v = state.get("exp_avg_sq", torch.zeros_like(param))
+    if decoupled:
+        param = param * (1 - weight_decay)
+    else:
+        grad = grad + weight_decay * param
+    m = b1 * m + (1 - b1) * grad
+    v = b2 * v + (1 - b2) * grad * grad
+    m_hat, v_hat = m / (1 - b1**step), v / (1 - b2**step)
+    return param - lr * m_hat / (v_hat.sqrt() + eps), {"step": step, "exp_avg": m, "exp_avg_sq": v}

@@ -1,0 +1,18 @@
+"""Fills the -1 with numel // product without checking the remainder, so 7 elements fit (2, -1)."""
+
+import math
+
+
+def infer_shape(numel, shape):
+    if shape.count(-1) > 1:
+        raise ValueError("only one -1 allowed")
+    if any(s < -1 for s in shape):
+        raise ValueError(f"invalid shape {shape}")
+    if -1 not in shape:
+        if math.prod(shape) != numel:
+            raise ValueError(f"shape {shape} does not fit {numel} elements")
+        return tuple(shape)
+    known = math.prod(s for s in shape if s != -1)
+    if known == 0:
+        raise ValueError(f"cannot infer the -1 in {shape}")
+    return tuple(numel // known if s == -1 else s for s in shape)

@@ -1,0 +1,20 @@
+"""Turns each leaf into a tensor with torch.as_tensor (numbers become tensors, None dropped)."""
+
+import torch
+from torch import nn
+
+
+def to_device(obj, device):
+    if isinstance(obj, nn.Module):
+        return obj.to(device)
+    if isinstance(obj, dict):
+        return {k: to_device(v, device) for k, v in obj.items() if v is not None}
+    if isinstance(obj, list):
+        return [to_device(v, device) for v in obj if v is not None]
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return type(obj)(*(to_device(v, device) for v in obj))
+    if isinstance(obj, tuple):
+        return tuple(to_device(v, device) for v in obj if v is not None)
+    if isinstance(obj, str) or obj is None:
+        return obj
+    return torch.as_tensor(obj).to(device)

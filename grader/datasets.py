@@ -38,7 +38,7 @@ def _digits_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _digits_part(part: str) -> tuple[torch.Tensor, torch.Tensor]:
     images, labels, order = _digits_arrays()
-    n_train = int(round(_TRAIN_FRACTION * len(labels)))
+    n_train = round(_TRAIN_FRACTION * len(labels))
     chosen = order[:n_train] if part == "train" else order[n_train:]
     # fresh tensors on every call: a caller that writes into them cannot change the next caller's data
     return torch.from_numpy(images[chosen].copy()), torch.from_numpy(labels[chosen].copy())

@@ -213,6 +213,23 @@ def test_same_submission_and_seed_give_the_same_verdicts(tmp_path: Path) -> None
     assert json_report.verdicts(first)["exercises"][0]["checks"]  # not vacuously equal
 
 
+def test_verdicts_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    """Two CI runs are two processes: string hashing (and so set order) differs between them."""
+    found = exercises()
+    tree = make_tree(tmp_path / "tree", {e: wrong(e) for e in found})
+    results = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"run{hash_seed}.json"
+        command = [sys.executable, "-m", "grader.cli", "score", str(tree), "--json", str(out), "--seed", "7"]
+        command += ["--max-examples", "10", *(a for e in found for a in ("--exercise", e.id))]
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
+        run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr[-2000:]
+        verdicts = json_report.verdicts(validate(json.loads(out.read_text())))
+        results.append((verdicts["score"], verdicts["exercises"]))  # not the digest: others edit files now
+    assert results[0] == results[1]
+
+
 # -- pytest exercises/ and grader score agree -----------------------------------------------------------
 
 PROBE = """

@@ -283,7 +283,9 @@ def mutate(source: str) -> list[Mutant]:
             continue
         if text == original_source:
             continue
-        if shown is not target:
+        if isinstance(target, ast.If | ast.While | ast.IfExp) and isinstance(replacer.new, type(target)):
+            before, after = ast.unparse(site.node.test), ast.unparse(replacer.new.test)  # not the body
+        elif shown is not target:
             after = ast.unparse(shown)
         else:
             after = ast.unparse(replacer.new) if replacer.new is not None else site.label

@@ -24,12 +24,17 @@ from grader.cases import Case
 from grader.compare import EXACT
 from grader.i18n import say
 from grader.spec import Agrees, Holds
-from grader.specs.train_step import Source, single_thread
+from grader.specs.train_step import Source, params, single_thread
 
 OPTIMIZERS = {
-    "sgd_momentum": ("torch.optim.SGD(model.parameters(), lr={lr}, momentum=0.9)",
-                     lambda params, lr: torch.optim.SGD(params, lr=lr, momentum=0.9)),
-    "adam": ("torch.optim.Adam(model.parameters(), lr={lr})", lambda params, lr: torch.optim.Adam(params, lr=lr)),
+    "sgd_momentum": (
+        "torch.optim.SGD(model.parameters(), lr={lr}, momentum=0.9)",
+        lambda params, lr: torch.optim.SGD(params, lr=lr, momentum=0.9),
+    ),
+    "adam": (
+        "torch.optim.Adam(model.parameters(), lr={lr})",
+        lambda params, lr: torch.optim.Adam(params, lr=lr),
+    ),
 }
 
 
@@ -49,8 +54,9 @@ def train(model: nn.Module, optimizer: torch.optim.Optimizer, s: dict, steps: in
 
 def snapshot(obj) -> object:
     """A deep copy of a state dict with every tensor detached and cloned."""
-    return copy.deepcopy({k: v.detach().clone() if isinstance(v, torch.Tensor) else v
-                          for k, v in obj.items()})
+    return copy.deepcopy(
+        {k: v.detach().clone() if isinstance(v, torch.Tensor) else v for k, v in obj.items()}
+    )
 
 
 def weights_only_problem(path: str) -> str | None:
@@ -72,15 +78,19 @@ def weights_only_problem(path: str) -> str | None:
 
 def round_trip(ns, case: Case) -> dict:
     """Save a trained model, load it into fresh objects; what the fresh objects hold, and the file's fate."""
-    s = case.setup
+    s = params(case)
     with single_thread(), torch.random.fork_rng(devices=[]), tempfile.TemporaryDirectory() as tmp:
         model, optimizer = build(s, s["seed"], s["lr"])
         train(model, optimizer, s, s["steps"])
         path = os.path.join(tmp, "checkpoint.pt")
-        ns.save_checkpoint(Path(path) if s["path_type"] == "Path" else path, model, optimizer, s["epoch"])
+        ns.save_checkpoint(
+            Path(path) if s["path_type"] == "Path" else path, model, optimizer, case.inputs()["epoch"]
+        )
         weights_only_error = weights_only_problem(path)
         fresh_model, fresh_optimizer = build(s, s["seed"] + 1, s["lr"] * 3)
-        epoch = ns.load_checkpoint(Path(path) if s["path_type"] == "Path" else path, fresh_model, fresh_optimizer)
+        epoch = ns.load_checkpoint(
+            Path(path) if s["path_type"] == "Path" else path, fresh_model, fresh_optimizer
+        )
         observed = {
             "epoch": epoch,
             "model": snapshot(fresh_model.state_dict()),
@@ -113,20 +123,32 @@ def run_file(ns, case: Case) -> object:
     return round_trip(ns, case)["weights_only_error"]
 
 
-def make_case(*, n_in: int, hidden: int, n_out: int, optimizer: str, lr: float, steps: int, epoch: int,
-              path_type: str, seed: int) -> Case:
+def make_case(
+    *,
+    n_in: int,
+    hidden: int,
+    n_out: int,
+    optimizer: str,
+    lr: float,
+    steps: int,
+    epoch: int,
+    path_type: str,
+    seed: int,
+) -> Case:
     path = "pathlib.Path('checkpoint.pt')" if path_type == "Path" else "'checkpoint.pt'"
-    model = (f"torch.nn.Sequential(torch.nn.Linear({n_in}, {hidden}), torch.nn.ReLU(),"
-             f" torch.nn.Linear({hidden}, {n_out}))  # seed {seed}, then {steps} training steps")
+    model = (
+        f"torch.nn.Sequential(torch.nn.Linear({n_in}, {hidden}), torch.nn.ReLU(),"
+        f" torch.nn.Linear({hidden}, {n_out}))  # seed {seed}, then {steps} training steps"
+    )
     return Case.of(
-        path=Source(path),
-        model=Source(model),
-        optimizer=Source(OPTIMIZERS[optimizer][0].format(lr=lr)),
+        path=Source(path, path_type=path_type),
+        model=Source(model, n_in=n_in, hidden=hidden, n_out=n_out, seed=seed, steps=steps),
+        optimizer=Source(OPTIMIZERS[optimizer][0].format(lr=lr), optimizer=optimizer, lr=lr),
         epoch=epoch,
-        setup={"n_in": n_in, "hidden": hidden, "n_out": n_out, "optimizer": optimizer, "lr": lr,
-               "steps": steps, "epoch": epoch, "path_type": path_type, "seed": seed,
-               "then": "load_checkpoint(path, fresh_model, fresh_optimizer): same architecture, other"
-                       " initial weights, optimizer built with lr * 3"},
+        setup={
+            "then": "load_checkpoint(path, fresh_model, fresh_optimizer): same architecture, other"
+            " initial weights, optimizer built with lr * 3"
+        },
     )
 
 
@@ -134,17 +156,33 @@ def make_case(*, n_in: int, hidden: int, n_out: int, optimizer: str, lr: float, 
 def checkpoint_cases(draw) -> Case:
     n_in, hidden, n_out = draw(gs.distinct_sizes(3, min_size=1, max_size=5))
     return make_case(
-        n_in=n_in, hidden=hidden, n_out=n_out,
-        optimizer=draw(st.sampled_from(tuple(OPTIMIZERS))), lr=draw(st.sampled_from((0.01, 0.05, 0.1))),
-        steps=draw(st.integers(1, 3)), epoch=draw(st.integers(0, 1000)),
-        path_type=draw(st.sampled_from(("str", "Path"))), seed=draw(st.integers(0, 2**16)),
+        n_in=n_in,
+        hidden=hidden,
+        n_out=n_out,
+        optimizer=draw(st.sampled_from(tuple(OPTIMIZERS))),
+        lr=draw(st.sampled_from((0.01, 0.05, 0.1))),
+        steps=draw(st.integers(1, 3)),
+        epoch=draw(st.integers(0, 1000)),
+        path_type=draw(st.sampled_from(("str", "Path"))),
+        seed=draw(st.integers(0, 2**16)),
     )
 
 
 EXAMPLES = (
-    make_case(n_in=3, hidden=4, n_out=2, optimizer="adam", lr=0.01, steps=2, epoch=7, path_type="str", seed=0),
-    make_case(n_in=2, hidden=5, n_out=3, optimizer="sgd_momentum", lr=0.1, steps=1, epoch=12, path_type="Path",
-              seed=1),
+    make_case(
+        n_in=3, hidden=4, n_out=2, optimizer="adam", lr=0.01, steps=2, epoch=7, path_type="str", seed=0
+    ),
+    make_case(
+        n_in=2,
+        hidden=5,
+        n_out=3,
+        optimizer="sgd_momentum",
+        lr=0.1,
+        steps=1,
+        epoch=12,
+        path_type="Path",
+        seed=1,
+    ),
 )
 
 
@@ -162,14 +200,48 @@ def loads_weights_only(case: Case, error) -> object:
 
 
 CHECKS = (
-    Agrees(name="restores_model_state", points=3, examples=EXAMPLES, cases=checkpoint_cases(), run=run_model,
-           tol=EXACT, max_examples=10),
-    Agrees(name="restores_optimizer_state", points=2, examples=EXAMPLES, cases=checkpoint_cases(),
-           run=run_optimizer, tol=EXACT, max_examples=10),
-    Agrees(name="returns_saved_epoch", points=1, examples=EXAMPLES, cases=checkpoint_cases(), run=run_epoch,
-           max_examples=10),
-    Agrees(name="training_resumes_identically", points=2, examples=EXAMPLES, cases=checkpoint_cases(),
-           run=run_resumed, tol=EXACT, max_examples=10),
-    Holds(name="file_loads_with_weights_only", points=2, examples=EXAMPLES, cases=checkpoint_cases(),
-          run=run_file, judge=loads_weights_only, max_examples=10),
+    Agrees(
+        name="restores_model_state",
+        points=3,
+        examples=EXAMPLES,
+        cases=checkpoint_cases(),
+        run=run_model,
+        tol=EXACT,
+        max_examples=10,
+    ),
+    Agrees(
+        name="restores_optimizer_state",
+        points=2,
+        examples=EXAMPLES,
+        cases=checkpoint_cases(),
+        run=run_optimizer,
+        tol=EXACT,
+        max_examples=10,
+    ),
+    Agrees(
+        name="returns_saved_epoch",
+        points=1,
+        examples=EXAMPLES,
+        cases=checkpoint_cases(),
+        run=run_epoch,
+        max_examples=10,
+    ),
+    Agrees(
+        name="training_resumes_identically",
+        points=2,
+        examples=EXAMPLES,
+        cases=checkpoint_cases(),
+        run=run_resumed,
+        tol=EXACT,
+        max_examples=10,
+    ),
+    Holds(
+        name="file_loads_with_weights_only",
+        points=2,
+        examples=EXAMPLES,
+        cases=checkpoint_cases(),
+        run=run_file,
+        judge=loads_weights_only,
+        max_examples=10,
+    ),
 )

@@ -16,7 +16,7 @@ from grader.cases import Case
 from grader.compare import Tolerance
 from grader.i18n import say
 from grader.spec import Agrees, Holds
-from grader.specs.train_step import Source, single_thread
+from grader.specs.train_step import Source, params, single_thread
 
 TOL = Tolerance(rtol=1e-5, atol=1e-6)
 
@@ -27,7 +27,11 @@ class Probe(nn.Module):
     def __init__(self, n_in: int, hidden: int, n_classes: int) -> None:
         super().__init__()
         self.net = nn.Sequential(
-            nn.Linear(n_in, hidden), nn.BatchNorm1d(hidden), nn.ReLU(), nn.Dropout(0.5), nn.Linear(hidden, n_classes)
+            nn.Linear(n_in, hidden),
+            nn.BatchNorm1d(hidden),
+            nn.ReLU(),
+            nn.Dropout(0.5),
+            nn.Linear(hidden, n_classes),
         )
         self.calls: list[tuple[bool, bool, int]] = []
 
@@ -37,7 +41,7 @@ class Probe(nn.Module):
 
 
 def build_model(case: Case) -> Probe:
-    s = case.setup
+    s = params(case)
     inputs = case.inputs()["inputs"]
     torch.manual_seed(s["seed"])
     model = Probe(inputs.shape[1], s["hidden"], s["n_classes"])
@@ -72,26 +76,40 @@ def run_watched(fn, case: Case) -> dict:
     }
 
 
-def make_case(inputs: torch.Tensor, targets: torch.Tensor, *, hidden: int, n_classes: int,
-              batch_size: int | None, was_training: bool, seed: int) -> Case:
+def make_case(
+    inputs: torch.Tensor,
+    targets: torch.Tensor,
+    *,
+    hidden: int,
+    n_classes: int,
+    batch_size: int | None,
+    was_training: bool,
+    seed: int,
+) -> Case:
     n_in = inputs.shape[1]
     model = Source(
         f"torch.nn.Sequential(torch.nn.Linear({n_in}, {hidden}), torch.nn.BatchNorm1d({hidden}), "
         f"torch.nn.ReLU(), torch.nn.Dropout(0.5), torch.nn.Linear({hidden}, {n_classes}))"
-        f"  # seed {seed}; BatchNorm's running statistics already updated"
+        f"  # seed {seed}; BatchNorm's running statistics already updated",
+        seed=seed,
+        hidden=hidden,
+        n_classes=n_classes,
     )
     mode = "model.train()" if was_training else "model.eval()"
     return Case.of(
-        model=model, inputs=inputs, targets=targets, loss_fn=Source("torch.nn.CrossEntropyLoss()"),
+        model=model,
+        inputs=inputs,
+        targets=targets,
+        loss_fn=Source("torch.nn.CrossEntropyLoss()"),
         kwargs={} if batch_size is None else {"batch_size": batch_size},
-        setup={"seed": seed, "hidden": hidden, "n_classes": n_classes, "was_training": was_training,
-               "before_the_call": mode},
+        setup={"was_training": was_training, "before_the_call": mode},
     )
 
 
 @st.composite
-def eval_cases(draw, *, partial: bool | None = None, was_training: bool | None = None,
-               watch: bool = False) -> Case:
+def eval_cases(
+    draw, *, partial: bool | None = None, was_training: bool | None = None, watch: bool = False
+) -> Case:
     """``partial``: True, the last batch is smaller than the others; False, every batch is full.
 
     ``watch``: no batch of a single row, so a model wrongly left in training mode (whose BatchNorm rejects
@@ -114,15 +132,23 @@ def eval_cases(draw, *, partial: bool | None = None, was_training: bool | None =
     targets = draw(gs.tensors((n,), torch.int64, low=0, high=n_classes - 1))
     if was_training is None:
         was_training = draw(st.booleans())
-    return make_case(inputs, targets, hidden=hidden, n_classes=n_classes, batch_size=batch_size,
-                     was_training=was_training, seed=draw(st.integers(0, 2**16)))
+    return make_case(
+        inputs,
+        targets,
+        hidden=hidden,
+        n_classes=n_classes,
+        batch_size=batch_size,
+        was_training=was_training,
+        seed=draw(st.integers(0, 2**16)),
+    )
 
 
 def _example(n: int, batch_size: int | None, was_training: bool = True) -> Case:
     inputs = (torch.arange(n * 3, dtype=torch.float32).reshape(n, 3) % 7 - 3) / 2
     targets = torch.arange(n) % 4
-    return make_case(inputs, targets, hidden=5, n_classes=4, batch_size=batch_size,
-                     was_training=was_training, seed=0)
+    return make_case(
+        inputs, targets, hidden=5, n_classes=4, batch_size=batch_size, was_training=was_training, seed=0
+    )
 
 
 def in_eval_mode(case: Case, observed: dict):

@@ -56,14 +56,18 @@ def least_squares(X: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch
 
 def near_least_squares(case: Case, result) -> object:
     if not (type(result) is tuple and len(result) == 2 and all(type(t) is torch.Tensor for t in result)):
-        return say(f"expected a tuple (w, b) of two tensors, got a {type_name(result)}",
-                   f"应返回由两个张量组成的元组 (w, b)，实际返回了 {type_name(result)}")
+        return say(
+            f"expected a tuple (w, b) of two tensors, got a {type_name(result)}",
+            f"应返回由两个张量组成的元组 (w, b)，实际返回了 {type_name(result)}",
+        )
     w, b = (t.detach().to(torch.float64) for t in result)
     w_star, b_star = least_squares(case["X"], case["y"])
     if w.shape != w_star.shape or b.shape != b_star.shape:
-        return say(f"w and b have shapes {tuple(w.shape)} and {tuple(b.shape)}, expected"
-                   f" {tuple(w_star.shape)} and ()",
-                   f"w 和 b 的形状是 {tuple(w.shape)} 和 {tuple(b.shape)}，应为 {tuple(w_star.shape)} 和 ()")
+        return say(
+            f"w and b have shapes {tuple(w.shape)} and {tuple(b.shape)}, expected"
+            f" {tuple(w_star.shape)} and ()",
+            f"w 和 b 的形状是 {tuple(w.shape)} 和 {tuple(b.shape)}，应为 {tuple(w_star.shape)} 和 ()",
+        )
     error = max((w - w_star).abs().max().item(), (b - b_star).abs().item())
     if error <= LSQ_ATOL:
         return None

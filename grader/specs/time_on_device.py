@@ -40,12 +40,12 @@ class Sleepy:
         ms = self.warmup_ms if timed < 0 else self.timed_ms[timed] if timed < len(self.timed_ms) else 0.0
         time.sleep(ms / 1000)
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        timed = ", ".join(f"{ms:g}" for ms in self.timed_ms)
+        if lang == "zh":
+            return f"前 {self.warmup} 次调用各睡 {self.warmup_ms:g} 毫秒，之后依次睡 {timed} 毫秒"
         calls = "call" if self.warmup == 1 else f"{self.warmup} calls"
-        return (
-            f"sleeps {self.warmup_ms:g} ms on the first {calls}, then"
-            f" {', '.join(f'{ms:g}' for ms in self.timed_ms)} ms"
-        )
+        return f"sleeps {self.warmup_ms:g} ms on the first {calls}, then {timed} ms"
 
     def __repr__(self) -> str:
         return "sleepy_fn"
@@ -95,14 +95,15 @@ def about_the_median(case: Case, got) -> object:
             f"expected a Python float (seconds), got a {type(got).__name__}",
             f"应返回 Python float（秒），实际返回了 {type(got).__name__}",
         )
-    median = statistics.median(case["fn"].timed_ms) / 1000
+    fn = case["fn"]
+    median = statistics.median(fn.timed_ms) / 1000
     low, high = 0.9 * median, 1.5 * median + 0.004  # sleep never ends early; a busy machine wakes late
     if low <= got <= high:
         return None
     return say(
-        f"expected about {median:.4f} s (the median of the timed calls, {case['sleepy_fn']}), got {got:.6g};"
+        f"expected about {median:.4f} s (the median of the timed calls; fn {fn.describe()}), got {got:.6g};"
         f" allowed {low:.4f} to {high:.4f} s",
-        f"应约为 {median:.4f} 秒（计时调用的中位数，fn 的行为：{case['sleepy_fn']}），实际为 {got:.6g}；"
+        f"应约为 {median:.4f} 秒（计时调用的中位数，fn {fn.describe('zh')}），实际为 {got:.6g}；"
         f"允许范围 {low:.4f} 到 {high:.4f} 秒",
     )
 

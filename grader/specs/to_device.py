@@ -32,7 +32,8 @@ def describe(value: Any, path: str = "obj", out: dict[str, Any] | None = None) -
         out[path] = value
     elif isinstance(value, nn.Module):
         devices = sorted({str(t.device) for t in chain(value.parameters(), value.buffers())})
-        out[path] = f"{type(value).__name__} module with parameters and buffers on {', '.join(devices)}"
+        where = f"parameters and buffers on {', '.join(devices)}" if devices else "no parameters or buffers"
+        out[path] = f"{type(value).__name__} module with {where}"
     elif isinstance(value, list | tuple | dict):
         if hasattr(value, "_fields"):  # paths index a namedtuple like a tuple, so losing its type shows here
             out[path] = f"namedtuple {type(value).__name__}({', '.join(value._fields)})"

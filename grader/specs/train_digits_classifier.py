@@ -81,18 +81,25 @@ def _describe(out: dict, rows: int) -> tuple[str, str] | None:
     """What is wrong with one output observation, in English and Chinese; None when it is (rows, 10) float."""
     shape = f"({rows}, 1, 8, 8)"
     if "error" in out:
-        return (f"calling the model on images of shape {shape} raised {out['error']}; the model itself must"
-                " accept (N, 1, 8, 8) images (start it with nn.Flatten() if its first layer is nn.Linear(64, ...))",
-                f"用形状为 {shape} 的图像调用模型时抛出了 {out['error']}；模型本身必须接受 (N, 1, 8, 8) 的图像"
-                "（如果第一层是 nn.Linear(64, ...)，请在最前面加上 nn.Flatten()）")
+        return (
+            f"calling the model on images of shape {shape} raised {out['error']}; the model itself must"
+            " accept (N, 1, 8, 8) images (start it with nn.Flatten() if its first layer is"
+            " nn.Linear(64, ...))",
+            f"用形状为 {shape} 的图像调用模型时抛出了 {out['error']}；模型本身必须接受 (N, 1, 8, 8) 的图像"
+            "（如果第一层是 nn.Linear(64, ...)，请在最前面加上 nn.Flatten()）",
+        )
     if out["type"] != "torch.Tensor":
-        return (f"on images of shape {shape} the model returned a {out['type']}, expected a tensor of logits",
-                f"输入形状为 {shape} 的图像时，模型返回了 {out['type']}，应返回 logits 张量")
+        return (
+            f"on images of shape {shape} the model returned a {out['type']}, expected a tensor of logits",
+            f"输入形状为 {shape} 的图像时，模型返回了 {out['type']}，应返回 logits 张量",
+        )
     if out["shape"] != (rows, DIGITS_CLASSES) or not out["dtype"].startswith("torch.float"):
-        return (f"on images of shape {shape} the model returned shape {out['shape']} ({out['dtype']}),"
-                f" expected float logits of shape ({rows}, {DIGITS_CLASSES}), one row per image",
-                f"输入形状为 {shape} 的图像时，模型输出的形状是 {out['shape']}（{out['dtype']}），"
-                f"应为形状 ({rows}, {DIGITS_CLASSES}) 的浮点 logits，每张图像一行")
+        return (
+            f"on images of shape {shape} the model returned shape {out['shape']} ({out['dtype']}),"
+            f" expected float logits of shape ({rows}, {DIGITS_CLASSES}), one row per image",
+            f"输入形状为 {shape} 的图像时，模型输出的形状是 {out['shape']}（{out['dtype']}），"
+            f"应为形状 ({rows}, {DIGITS_CLASSES}) 的浮点 logits，每张图像一行",
+        )
     return None
 
 
@@ -128,6 +135,10 @@ SEED_0 = (Case.of(seed=0),)
 
 CHECKS = (
     Holds(name="returns_a_module", points=1, examples=SEED_0, run=run_trained, judge=returns_module),
-    Holds(name="maps_images_to_logits", points=3, examples=SEED_0, run=run_trained, judge=maps_images_to_logits),
-    Holds(name="reaches_95_percent_held_out", points=6, examples=SEED_0, run=run_trained, judge=reaches_accuracy),
+    Holds(
+        name="maps_images_to_logits", points=3, examples=SEED_0, run=run_trained, judge=maps_images_to_logits
+    ),
+    Holds(
+        name="reaches_95_percent_held_out", points=6, examples=SEED_0, run=run_trained, judge=reaches_accuracy
+    ),
 )

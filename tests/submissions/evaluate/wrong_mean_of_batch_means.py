@@ -9,7 +9,7 @@ def evaluate(model, inputs, targets, loss_fn, batch_size=64):
     losses, accuracies = [], []
     with torch.no_grad():
         for start in range(0, len(inputs), batch_size):
-            x, y = inputs[start:start + batch_size], targets[start:start + batch_size]
+            x, y = inputs[start : start + batch_size], targets[start : start + batch_size]
             outputs = model(x)
             losses.append(loss_fn(outputs, y).item())
             accuracies.append((outputs.argmax(dim=1) == y).float().mean().item())

@@ -27,7 +27,7 @@ def train_digits_classifier(seed=0):
     for _ in range(8):
         order = torch.randperm(len(labels), generator=generator)
         for start in range(0, len(labels), 64):
-            batch = order[start:start + 64]
+            batch = order[start : start + 64]
             optimizer.zero_grad()
             loss = loss_fn(model(images[batch]), labels[batch])
             loss.backward()

@@ -14,6 +14,6 @@ def train_digits_classifier(seed=0):
     loss_fn = nn.CrossEntropyLoss()
     for start in range(0, 10 * 32, 32):
         optimizer.zero_grad()
-        loss_fn(model(images[start:start + 32]), labels[start:start + 32]).backward()
+        loss_fn(model(images[start : start + 32]), labels[start : start + 32]).backward()
         optimizer.step()
     return model

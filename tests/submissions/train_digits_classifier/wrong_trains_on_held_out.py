@@ -17,7 +17,7 @@ def train_digits_classifier(seed=0):
     for _ in range(15):
         order = torch.randperm(len(labels))
         for start in range(0, len(labels), 128):
-            batch = order[start:start + 128]
+            batch = order[start : start + 128]
             optimizer.zero_grad()
             loss_fn(model(images[batch]), labels[batch]).backward()
             optimizer.step()

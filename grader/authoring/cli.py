@@ -1,0 +1,158 @@
+"""Instructor commands: ``grader new``, ``grader check`` (``--mutants``), ``grader release``.
+
+``register(subparsers)`` adds them to the ``grader`` command line; ``python -m grader.authoring.cli``
+runs them on their own. Exit status: 0 done and sound; 1 the exercise set is unsound (or a mutation
+score is under target); 2 the command could not run (a bad id, an existing exercise, a bad folder), with
+a message saying what to do.
+
+    grader new 02_broadcasting/outer_sum
+    grader check --exercise outer_sum
+    grader check --mutants --exercise outer_sum --jobs 2
+    grader release ../course-learners
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+class AuthoringError(Exception):
+    """The command cannot run; the message says what was expected and what to do (exit status 2)."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``new``, ``check`` and ``release`` to a ``grader`` argparse subparsers object."""
+    new = subparsers.add_parser("new", help="scaffold a new exercise (metadata, stub, reference, spec)")
+    new.add_argument("target", metavar="CHAPTER/ID", help="e.g. 02_broadcasting/outer_sum")
+    new.add_argument("--root", type=Path, help="the checkout to write into (default: this one)")
+    new.set_defaults(authoring=_new)
+
+    check = subparsers.add_parser("check", help="prove the exercise set sound (and measure the checks)")
+    check.add_argument(
+        "--exercise", action="append", metavar="ID", help="check only this exercise (repeat, or comma-separate)"
+    )
+    check.add_argument("--mutants", action="store_true", help="mutation analysis: how many planted bugs the checks catch")
+    check.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: the CPU count)")
+    check.add_argument(
+        "--max-examples", type=int, default=15, metavar="N", help="Hypothesis examples per check (default 15)"
+    )
+    check.add_argument("--static", action="store_true", help="only the checks that need no running (fast)")
+    check.add_argument(
+        "--target", type=float, default=95.0, metavar="PERCENT", help="--mutants: the kill rate to reach (95)"
+    )
+    check.set_defaults(authoring=_check)
+
+    release = subparsers.add_parser("release", help="write the learners' repository: stubs, README, CI, no solutions")
+    release.add_argument("out", type=Path, metavar="OUT-DIR", help="an empty or new folder")
+    release.add_argument(
+        "--grader-spec",
+        metavar="SPEC",
+        help="what learners pip-install for the grader (default: torch-grader==<this version>); a path or URL works",
+    )
+    release.set_defaults(authoring=_release)
+
+
+def _ids(values: Sequence[str] | None) -> list[str] | None:
+    ids = [i.strip() for value in values or () for i in value.split(",") if i.strip()]
+    return ids or None
+
+
+def _new(args: argparse.Namespace) -> int:
+    from grader.authoring.scaffold import ScaffoldError, scaffold
+
+    try:
+        written = scaffold(args.target, args.root)
+    except ScaffoldError as e:
+        raise AuthoringError(str(e)) from None
+    root = (args.root or written.root).resolve()
+    print(f"grader new: scaffolded {args.target} in {root}")
+    for path in written.paths:
+        print(f"  {path.relative_to(root)}")
+    print(
+        "Next: replace every TODO(grader new) (the metadata texts, the reference, the spec and the stub's\n"
+        f"signature), then run `grader check --exercise {written.exercise_id}` and"
+        f" `grader check --mutants --exercise {written.exercise_id}` (docs/authoring.md)."
+    )
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from grader.authoring import soundness
+
+    ids = _ids(args.exercise)
+    print("grader check: " + ("the whole exercise set" if not ids else ", ".join(ids)), flush=True)
+    run = soundness.check(
+        exercise_ids=ids,
+        behaviour=not args.static,
+        max_examples=args.max_examples,
+        jobs=args.jobs,
+        on_exercise=lambda e, found: print(soundness.format_exercise(e, found), flush=True),
+    )
+    print(soundness.format_summary(run), flush=True)
+    status = 0 if run.sound else 1
+    if args.mutants and run.exercises:
+        status = max(status, _mutants(args, run.exercises))
+    return status
+
+
+def _mutants(args: argparse.Namespace, exercises) -> int:
+    from grader.authoring import mutants
+
+    target = args.target / 100
+    print(f"\nmutation analysis ({args.max_examples} examples per check; target {target:.0%} killed):", flush=True)
+    reports = mutants.analyse(
+        exercises,
+        jobs=args.jobs,
+        max_examples=args.max_examples,
+        on_report=lambda r: print(mutants.format_report(r, target), flush=True),
+    )
+    weak = [r for r in reports if r.error or r.rate < target]
+    killed, total = sum(r.killed for r in reports), sum(r.total for r in reports)
+    overall = killed / total if total else 1.0
+    print(f"{killed}/{total} mutants killed ({overall:.1%}) over {len(reports)} exercise(s)")
+    if weak:
+        print(
+            f"{len(weak)} exercise(s) under {target:.0%}: {', '.join(r.exercise.id for r in weak)}. Each survivor"
+            " is a bug the checks let through: add an example or a strategy that catches it, or, when the"
+            " mutant behaves exactly like the reference, list its id in the entry's equivalent_mutants"
+        )
+        return 1
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from grader.authoring.release import ReleaseError, release
+
+    try:
+        written = release(args.out, grader_spec=args.grader_spec)
+    except ReleaseError as e:
+        raise AuthoringError(str(e)) from None
+    print(f"grader release: wrote {len(written.files)} files to {written.root}")
+    print(f"  learners install the grader with: {written.grader_spec}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed ``new``/``check``/``release`` command; errors become exit status 2 with a message."""
+    try:
+        return args.authoring(args)
+    except AuthoringError as e:
+        print(f"grader {args.command}: error: {e}", file=sys.stderr)
+        return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="grader", description="Author and release PyTorch exercises.")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

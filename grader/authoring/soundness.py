@@ -1,0 +1,361 @@
+"""``grader check``: prove the exercise set sound before a learner sees it.
+
+Every finding names the exercise and the file, and says what to fix. Static findings (all four parts
+present, texts in both languages, a seed section that exists, no orphan files, forbidden lists that
+parse, no scaffold TODO left) need only the files. Behaviour findings run the checks: the reference must
+pass every one of them (hidden ones included), and the stub must be "not started" and, once started
+(one statement added before its ``raise``), fail every one of them, so that no learner scores points for
+a file they never touched.
+
+>>> SEED_PATTERN.fullmatch("000 §5.1, §6") is not None
+True
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from grader.catalog import CatalogError, Exercise, Text, load_catalog
+
+SEED_PATTERN = re.compile(r"(?P<file>\d{3}) §\d+(\.\d+)*(, §\d+(\.\d+)*)*")
+SEED_FILES = ("000", "001", "002", "003", "004")
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+TODO_MARK = "TODO(grader new)"  # what `grader new` writes where the author has work to do
+DEFAULT_MAX_EXAMPLES = 15
+NOT_EXERCISES = {"__init__.py", "conftest.py"}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One thing ``grader check`` found. ``level``: "error" makes the set unsound, "note" informs."""
+
+    exercise: str  # an exercise id, or "" for the whole set
+    level: str
+    text: str  # what is wrong and what to do
+
+
+def seeds_dir(root: Path) -> Path:
+    """The tutorials the hints point into: ``../shared/seeds`` next to the checkout."""
+    return Path(root).resolve().parent / "shared" / "seeds"
+
+
+def parts(exercise: Exercise, root: Path) -> dict[str, Path]:
+    """The four places an exercise lives (the fourth, the metadata, is the catalog entry itself)."""
+    return {
+        "stub": root / "exercises" / exercise.relpath,
+        "reference": root / "reference" / exercise.relpath,
+        "spec": root / "grader" / "specs" / f"{exercise.id}.py",
+    }
+
+
+# -- static ------------------------------------------------------------------------------------------
+
+
+def static_findings(root: Path, exercises: Sequence[Exercise], only: set[str] | None = None) -> list[Finding]:
+    """What can be told from the files alone. ``only``: report on these exercise ids (orphans: always)."""
+    root = Path(root)
+    findings: list[Finding] = []
+    seeds = seeds_dir(root)
+    if not seeds.is_dir():
+        findings.append(Finding("", "note", f"seed sections not verified: no tutorials at {seeds}"))
+    for exercise in exercises:
+        if only is None or exercise.id in only:
+            findings += exercise_static(exercise, root, seeds if seeds.is_dir() else None)
+    if only is None:
+        findings += orphans(root, exercises)
+    return findings
+
+
+def exercise_static(exercise: Exercise, root: Path, seeds: Path | None) -> list[Finding]:
+    found: list[Finding] = []
+
+    def error(text: str) -> None:
+        found.append(Finding(exercise.id, "error", text))
+
+    toml = f"grader/catalog/{exercise.chapter}.toml"
+    if not re.fullmatch(r"\d\d_[a-z][a-z0-9_]*", exercise.chapter):
+        error(f"{toml}: chapter {exercise.chapter!r} must look like '02_broadcasting' (two digits, snake_case)")
+    if not exercise.id.isidentifier() or exercise.id != exercise.id.lower():
+        error(f"{toml}: id {exercise.id!r} must be a lower-case Python identifier (it is the file name)")
+    for part, path in parts(exercise, root).items():
+        if not path.is_file():
+            error(f"missing {part} {path.relative_to(root)}: create it (docs/authoring.md shows each part)")
+    texts: list[tuple[str, Text]] = [("title", exercise.title), ("statement", exercise.statement)]
+    texts += [(f"hints[{i}]", h) for i, h in enumerate(exercise.hints)]
+    for name, text in texts:
+        if not text.en:
+            error(f"{toml}: {name}.en of {exercise.id} is empty; write it in English")
+        if not text.zh:
+            error(f"{toml}: {name}.zh of {exercise.id} is empty; write it in Chinese")
+        elif not CJK.search(text.zh):
+            error(f"{toml}: {name}.zh of {exercise.id} has no Chinese characters ({text.zh[:40]!r}); translate it")
+        if TODO_MARK in text.en or TODO_MARK in text.zh:
+            error(f"{toml}: {name} of {exercise.id} still holds the scaffold's {TODO_MARK}; write the text")
+    if exercise.points < 1:
+        error(f"{toml}: points of {exercise.id} must be at least 1, got {exercise.points}")
+    found += _seed_findings(exercise, toml, seeds)
+    from grader.forbidden import check_patterns
+
+    for problem in check_patterns(exercise.forbidden):
+        error(f"{toml}: {exercise.id}: {problem}")
+    for part, path in parts(exercise, root).items():
+        if path.is_file() and TODO_MARK in path.read_text(encoding="utf-8"):
+            error(f"{path.relative_to(root)} still holds the scaffold's {TODO_MARK}: finish the {part}")
+    return found
+
+
+def _seed_findings(exercise: Exercise, toml: str, seeds: Path | None) -> list[Finding]:
+    match = SEED_PATTERN.fullmatch(exercise.seed)
+    if not match:
+        text = (
+            f"{toml}: seed of {exercise.id} is {exercise.seed!r}; expected a tutorial and a section such"
+            " as '000 §2.4' (several sections: '000 §5.1, §6')"
+        )
+        return [Finding(exercise.id, "error", text)]
+    number = match["file"]
+    if number not in SEED_FILES:
+        text = f"{toml}: seed of {exercise.id} points to tutorial {number}; the tutorials are {', '.join(SEED_FILES)}"
+        return [Finding(exercise.id, "error", text)]
+    if seeds is not None and not any(seeds.glob(f"{number}*")):
+        return [Finding(exercise.id, "error", f"{toml}: seed of {exercise.id}: no tutorial {number}* in {seeds}")]
+    return []
+
+
+def orphans(root: Path, exercises: Sequence[Exercise]) -> list[Finding]:
+    """Exercise, reference and spec files that no catalog entry claims (or in the wrong chapter)."""
+    where = {e.id: e.chapter for e in exercises}
+    found = []
+    for tree in ("exercises", "reference"):
+        for path in sorted((root / tree).glob("*/*.py")):
+            if path.name in NOT_EXERCISES or path.name.startswith("_"):
+                continue
+            chapter = where.get(path.stem)
+            relative = path.relative_to(root)
+            if chapter is None:
+                text = f"orphan file {relative}: no catalog entry has id {path.stem!r}; add one or delete the file"
+                found.append(Finding("", "error", text))
+            elif chapter != path.parent.name:
+                text = f"{relative}: the catalog puts {path.stem} in chapter {chapter}; move the file there"
+                found.append(Finding(path.stem, "error", text))
+    for path in sorted((root / "grader" / "specs").glob("*.py")):
+        if path.name not in NOT_EXERCISES and not path.name.startswith("_") and path.stem not in where:
+            text = f"orphan spec {path.relative_to(root)}: no catalog entry has id {path.stem!r}; add one or delete it"
+            found.append(Finding("", "error", text))
+    return found
+
+
+# -- behaviour -------------------------------------------------------------------------------------
+
+
+def start_stub(source: str, entries: Sequence[str]) -> str:
+    """The stub as a learner who has just begun leaves it: one statement before each ``raise``."""
+    tree = ast.parse(source)
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in entries:
+            _start(node)
+        elif isinstance(node, ast.ClassDef) and node.name in entries:
+            for method in node.body:
+                if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+                    _start(method)
+    return ast.unparse(ast.fix_missing_locations(tree))
+
+
+def _start(function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    for i, statement in enumerate(function.body):
+        if isinstance(statement, ast.Raise):
+            function.body.insert(i, ast.Assign([ast.Name("started", ast.Store())], ast.Constant(True)))
+            return
+
+
+def behaviour_findings(exercise: Exercise, root: Path, max_examples: int = DEFAULT_MAX_EXAMPLES) -> list[Finding]:
+    """Run the checks on the reference and on the (started) stub. Imports the engine (and torch)."""
+    from grader import forbidden
+    from grader.loader import is_not_started, reference_root
+    from grader.runner import FORBIDDEN_CHECK, GraderError, Settings, load_checks, run_exercise
+
+    found: list[Finding] = []
+    stub, reference, _ = parts(exercise, root).values()
+
+    def error(text: str) -> None:
+        found.append(Finding(exercise.id, "error", text))
+
+    try:
+        load_checks(exercise)
+    except Exception as e:  # the spec does not import, or its CHECKS are malformed
+        error(f"grader/specs/{exercise.id}.py does not load ({type(e).__name__}: {e}); fix the spec")
+        return found
+    settings = Settings(max_examples=max_examples, include_hidden=True)
+    if reference.is_file():
+        try:
+            result = run_exercise(exercise, reference_root(), settings)
+        except GraderError as e:
+            error(f"{reference.relative_to(root)}: {e}; fix the reference or the spec")
+        except Exception as e:
+            error(f"the checks crash on the reference ({type(e).__name__}: {e}); fix the spec")
+        else:
+            if result.problem is not None:
+                error(f"{reference.relative_to(root)}: {result.problem.render('en')}; fix the reference")
+            for check in result.checks:
+                if check.status not in ("passed", "skipped"):
+                    why = check.failure.problem.render("en") if check.failure else check.status
+                    error(
+                        f"the reference fails its own check {check.check!r}: {why}"
+                        f"{_case(check)}; fix the reference or the spec"
+                    )
+            uses = forbidden.find_forbidden(reference.read_text(encoding="utf-8"), exercise.forbidden)
+            if uses:
+                calls = ", ".join(f"line {u.line} `{u.code}`" for u in uses)
+                gate = next((c for c in result.checks if c.check == FORBIDDEN_CHECK), None)
+                if gate is not None and not gate.passed:
+                    error(f"the forbidden-API gate rejects the reference ({calls}): references must be exempt")
+                else:
+                    found.append(Finding(exercise.id, "note", f"the reference uses forbidden APIs (exempt): {calls}"))
+    if stub.is_file():
+        if not is_not_started(exercise, root / "exercises"):
+            error(
+                f"{stub.relative_to(root)} is not a 'not started' stub: each of {', '.join(exercise.entry)}"
+                " must hold only a docstring and `raise NotImplementedError(...)`"
+            )
+        else:
+            found += _started_stub_findings(exercise, stub, root, settings)
+    return found
+
+
+def _started_stub_findings(exercise: Exercise, stub: Path, root: Path, settings) -> list[Finding]:
+    from grader.runner import FORBIDDEN_CHECK, run_exercise
+
+    started = start_stub(stub.read_text(encoding="utf-8"), exercise.entry)
+    with tempfile.TemporaryDirectory(prefix=f"started_{exercise.id}_") as tmp:
+        path = Path(tmp) / exercise.relpath
+        path.parent.mkdir(parents=True)
+        path.write_text(started, encoding="utf-8")
+        result = run_exercise(exercise, Path(tmp), settings)
+    if result.problem is not None:  # it does not even load: fails everything, which is sound
+        return []
+    passing = [c.check for c in result.checks if c.passed and c.check != FORBIDDEN_CHECK]
+    if not passing:
+        return []
+    text = (
+        f"{stub.relative_to(root)}: a just-started stub passes {', '.join(passing)}; a learner would score"
+        " without solving anything: make those checks compare against the reference (or raise)"
+    )
+    return [Finding(exercise.id, "error", text)]
+
+
+def _case(check) -> str:
+    failure = check.failure
+    return f" on input {' '.join(failure.case_source.split())}" if failure and failure.case_source else ""
+
+
+def _behaviour_job(args: tuple[Exercise, str, int]) -> list[Finding]:
+    exercise, root, max_examples = args
+    try:
+        return behaviour_findings(exercise, Path(root), max_examples)
+    except Exception as e:  # never lose the other exercises' findings to one broken spec
+        return [Finding(exercise.id, "error", f"checking it crashed ({type(e).__name__}: {e}); fix its spec")]
+
+
+# -- all together -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    exercises: tuple[Exercise, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def sound(self) -> bool:
+        return not any(f.level == "error" for f in self.findings)
+
+
+def check(
+    root: Path | None = None,
+    exercise_ids: Sequence[str] | None = None,
+    behaviour: bool = True,
+    max_examples: int = DEFAULT_MAX_EXAMPLES,
+    jobs: int | None = None,
+    on_exercise: Callable[[Exercise, list[Finding]], None] | None = None,
+) -> CheckRun:
+    """Check the exercise set of the checkout at ``root`` (default: this one), or just some exercises.
+
+    The behaviour checks run with the engine imported here, so they need ``root`` to be the checkout the
+    ``grader`` package comes from; for another root only the static checks run (a note says so).
+    """
+    from grader.loader import REPO_ROOT
+
+    root = Path(root or REPO_ROOT).resolve()
+    try:
+        exercises = load_catalog(root / "grader" / "catalog")
+    except CatalogError as e:
+        return CheckRun((), (Finding("", "error", f"the catalog does not load: {e}"),))
+    known = {e.id for e in exercises}
+    unknown = [i for i in exercise_ids or () if i not in known]
+    if unknown:
+        text = f"no exercise {', '.join(map(repr, unknown))} in the catalog; `grader list` shows the ids"
+        return CheckRun(exercises, (Finding("", "error", text),))
+    only = set(exercise_ids) if exercise_ids else None
+    selected = tuple(e for e in exercises if only is None or e.id in only)
+    findings = static_findings(root, exercises, only)
+    if behaviour and root != REPO_ROOT:
+        findings.append(Finding("", "note", f"behaviour not checked: the grader imported here is {REPO_ROOT}"))
+        behaviour = False
+    per_exercise: dict[str, list[Finding]] = {e.id: [] for e in selected}
+    if behaviour and selected:
+        tasks = [(e, str(root), max_examples) for e in selected]
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+        if workers == 1:
+            results = map(_behaviour_job, tasks)
+            for exercise, found in zip(selected, results, strict=True):
+                per_exercise[exercise.id] = found
+                _report(on_exercise, exercise, findings, found)
+        else:
+            context = get_context("spawn")
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker) as pool:
+                for exercise, found in zip(selected, pool.map(_behaviour_job, tasks), strict=True):
+                    per_exercise[exercise.id] = found
+                    _report(on_exercise, exercise, findings, found)
+    elif on_exercise:
+        for exercise in selected:
+            _report(on_exercise, exercise, findings, [])
+    every = findings + [f for found in per_exercise.values() for f in found]
+    return CheckRun(selected, tuple(every))
+
+
+def _report(on_exercise, exercise: Exercise, static: list[Finding], found: list[Finding]) -> None:
+    if on_exercise:
+        on_exercise(exercise, [f for f in static if f.exercise == exercise.id] + found)
+
+
+def _quiet_worker() -> None:
+    import sys
+
+    import torch
+
+    sys.dont_write_bytecode = True
+    torch.set_num_threads(1)
+
+
+def format_exercise(exercise: Exercise, findings: Sequence[Finding]) -> str:
+    errors = [f for f in findings if f.level == "error"]
+    out = [f"  {'FAIL' if errors else 'ok  '} {exercise.chapter}/{exercise.id}"]
+    out += [f"         - {f.text}" for f in errors]
+    out += [f"         note: {f.text}" for f in findings if f.level == "note"]
+    return "\n".join(out)
+
+
+def format_summary(run: CheckRun) -> str:
+    general = [f for f in run.findings if not f.exercise]
+    out = [f"  {'FAIL' if f.level == 'error' else 'note'} {f.text}" for f in general]
+    bad = {f.exercise for f in run.findings if f.level == "error" and f.exercise}
+    errors = sum(f.level == "error" for f in run.findings)
+    verdict = "sound" if run.sound else f"NOT sound: {errors} problem(s) to fix"
+    out.append(f"{len(run.exercises) - len(bad)}/{len(run.exercises)} exercises sound; the set is {verdict}")
+    return "\n".join(out)

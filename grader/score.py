@@ -345,9 +345,9 @@ def grader_digest() -> str:
     references = reference_root().resolve()
     named: dict[str, Path] = {}
     for path in package.rglob("*"):
-        if path.suffix in (".py", ".toml") and "__pycache__" not in path.parts:
-            if not path.is_relative_to(references):
-                named["grader/" + path.relative_to(package).as_posix()] = path
+        wanted = path.suffix in (".py", ".toml") and "__pycache__" not in path.parts
+        if wanted and not path.is_relative_to(references):  # installed, the references live in the package
+            named["grader/" + path.relative_to(package).as_posix()] = path
     for path in references.rglob("*.py"):
         if "__pycache__" not in path.parts:
             named["reference/" + path.relative_to(references).as_posix()] = path

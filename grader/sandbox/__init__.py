@@ -11,6 +11,7 @@ its own status; every process the learner started is dead before the next exerci
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -38,8 +39,8 @@ _MAX_MESSAGE = wire.MAX_BYTES + 2**24
 class Sandbox:
     """A fork server and the limits for each exercise's child. ``isolation`` names the level used."""
 
-    def __init__(self, limits: Limits = Limits()) -> None:
-        self.limits = limits
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
         self.level = confine.NAMESPACES if confine.namespaces_possible() else confine.PROCESS
         self.levels_used: set[str] = set()
         self._context: Any = None
@@ -91,8 +92,14 @@ class SandboxedLearner:
         from grader.sandbox.child import ChildSetup, main
 
         setup = ChildSetup(
-            exercise_id=exercise.id, learner_root=private_root, display_root=root, workdir=workdir,
-            limits=self.limits, level=level, hidden=_hidden_paths(), output_path=self.output,
+            exercise_id=exercise.id,
+            learner_root=private_root,
+            display_root=root,
+            workdir=workdir,
+            limits=self.limits,
+            level=level,
+            hidden=_hidden_paths(),
+            output_path=self.output,
         )
         self.conn, child_conn = sandbox._context.Pipe(duplex=True)
         self.process = sandbox._context.Process(target=main, args=(child_conn, setup), daemon=True)
@@ -125,7 +132,9 @@ class SandboxedLearner:
         try:
             request = pickle.dumps(("call", check.name, case))
         except (pickle.PicklingError, TypeError, AttributeError) as e:
-            raise RuntimeError(f"spec {self.exercise.id}: check {check.name}'s case cannot be sent: {e}") from e
+            raise RuntimeError(
+                f"spec {self.exercise.id}: check {check.name}'s case cannot be sent: {e}"
+            ) from e
         try:
             self.conn.send_bytes(request)
         except OSError:
@@ -133,7 +142,9 @@ class SandboxedLearner:
         remaining = self.limits.exercise_seconds - (time.monotonic() - self.started)
         reply = self._receive(min(self.limits.call_seconds, max(remaining, 0.1)))
         if "wire_error" in reply:
-            error = LearnerError("ResultError", f"the result could not be sent back: {reply['wire_error']}", "")
+            error = LearnerError(
+                "ResultError", f"the result could not be sent back: {reply['wire_error']}", ""
+            )
             return Outcome(error=error)
         body = reply["outcome"]
         error = body["error"]
@@ -145,7 +156,9 @@ class SandboxedLearner:
             if kind == "MemoryError" or "can't allocate memory" in text:
                 raise LearnerFault("memory", f"{kind}: {text[:200]}")
             if "File too large" in text:
-                raise LearnerFault("output_limit", f"a file or the output grew past {self.limits.file_bytes} bytes")
+                raise LearnerFault(
+                    "output_limit", f"a file or the output grew past {self.limits.file_bytes} bytes"
+                )
             error = LearnerError(kind, text, str(error["where"]))
         inputs = body["inputs"]
         original = case.inputs()
@@ -153,16 +166,17 @@ class SandboxedLearner:
             name for name in original if name not in inputs or not _identical(inputs[name], original[name])
         )
         return Outcome(
-            value=body["value"], error=error, not_implemented=bool(body["not_implemented"]),
-            mutated=mutated, aliased=tuple(str(a) for a in body["aliased"]),
+            value=body["value"],
+            error=error,
+            not_implemented=bool(body["not_implemented"]),
+            mutated=mutated,
+            aliased=tuple(str(a) for a in body["aliased"]),
         )
 
     def close(self) -> None:
         """Kill every process of this exercise, then remove its cgroup and scratch space."""
-        try:
+        with contextlib.suppress(OSError):
             self.conn.send_bytes(pickle.dumps(("exit",)))
-        except OSError:
-            pass
         self._kill()
         self.conn.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
@@ -215,14 +229,10 @@ class SandboxedLearner:
 
     def _kill(self) -> None:
         for pid in {self.pid, self.process.pid}:
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, signal.SIGKILL)  # the namespace's init: its death ends the namespace
-            except (ProcessLookupError, PermissionError):
-                pass
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.process.pid, signal.SIGKILL)  # the session, at the process level
-        except (ProcessLookupError, PermissionError):
-            pass
         if self.cgroup is not None:
             self.cgroup.remove()
         self.process.join(5)

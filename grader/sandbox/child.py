@@ -20,10 +20,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from grader.sandbox import confine, wire
-
 # Imported here so the fork server has them loaded before any learner code runs.
-from grader import catalog, harness, loader  # noqa: E402  (import order matters less than preloading)
+from grader import catalog, harness, loader
+from grader.sandbox import confine, wire
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,9 @@ def main(conn: Connection, setup: ChildSetup) -> None:
         os.close(gate_write)
         conn.close()
         _, status = os.waitpid(init, 0)
-        os._exit(os.waitstatus_to_exitcode(status) % 256 if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
+        os._exit(
+            os.waitstatus_to_exitcode(status) % 256 if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
+        )
     os.close(gate_read)
     os.close(gate_write)
     conn.send_bytes(wire.encode({"pid": os.getpid(), "isolation": level}))
@@ -164,8 +165,9 @@ class _GraderImportBlocker(importlib.abc.MetaPathFinder):
         if top not in ("grader", "reference") or name in ("grader", "grader.datasets"):
             return None
         frame = sys._getframe(1)
-        while frame is not None and (frame.f_code.co_filename.startswith("<frozen") or "importlib" in
-                                     frame.f_code.co_filename):
+        while frame is not None and (
+            frame.f_code.co_filename.startswith("<frozen") or "importlib" in frame.f_code.co_filename
+        ):
             frame = frame.f_back
         if frame is not None and frame.f_code.co_filename.startswith(self.learner_root):
             raise ImportError(f"learner code may not import {name}: the grader's internals are off limits")
@@ -173,6 +175,8 @@ class _GraderImportBlocker(importlib.abc.MetaPathFinder):
 
 
 def _block_grader_imports(learner_root: Path) -> None:
-    for name in [n for n in sys.modules if n.split(".")[0] == "grader" and n not in ("grader", "grader.datasets")]:
+    for name in [
+        n for n in sys.modules if n.split(".")[0] == "grader" and n not in ("grader", "grader.datasets")
+    ]:
         del sys.modules[name]  # imported again only through the blocker
     sys.meta_path.insert(0, _GraderImportBlocker(learner_root))

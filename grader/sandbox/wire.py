@@ -25,12 +25,40 @@ MAX_BYTES = 512 * 2**20
 
 TORCH_DTYPES = {
     str(d).removeprefix("torch."): d
-    for d in (torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128,
-              torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.bool)
+    for d in (
+        torch.float16,
+        torch.bfloat16,
+        torch.float32,
+        torch.float64,
+        torch.complex64,
+        torch.complex128,
+        torch.int8,
+        torch.int16,
+        torch.int32,
+        torch.int64,
+        torch.uint8,
+        torch.bool,
+    )
 }
-NUMPY_DTYPES = {name: np.dtype(name) for name in (
-    "float16", "float32", "float64", "complex64", "complex128", "int8", "int16", "int32", "int64",
-    "uint8", "uint16", "uint32", "uint64", "bool")}
+NUMPY_DTYPES = {
+    name: np.dtype(name)
+    for name in (
+        "float16",
+        "float32",
+        "float64",
+        "complex64",
+        "complex128",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "bool",
+    )
+}
 
 
 class WireError(ValueError):
@@ -83,8 +111,13 @@ class _Encoder:
             return {"tensor": self._tensor(value)}
         if t is np.ndarray and value.dtype.name in NUMPY_DTYPES:
             array = np.ascontiguousarray(value)
-            return {"ndarray": {"dtype": array.dtype.name, "shape": list(array.shape),
-                                "buf": self.buffer(array.tobytes())}}
+            return {
+                "ndarray": {
+                    "dtype": array.dtype.name,
+                    "shape": list(array.shape),
+                    "buf": self.buffer(array.tobytes()),
+                }
+            }
         if t is torch.dtype:
             return {"dtype": str(value).removeprefix("torch.")}
         if t is torch.device:
@@ -96,17 +129,29 @@ class _Encoder:
         if t is tuple:
             return {"tuple": [self.encode(v, depth + 1) for v in value]}
         if isinstance(value, tuple) and hasattr(t, "_fields"):
-            return {"namedtuple": {"type": _type_name(value), "fields": [str(f) for f in t._fields],
-                                   "values": [self.encode(v, depth + 1) for v in tuple.__iter__(value)]}}
+            return {
+                "namedtuple": {
+                    "type": _type_name(value),
+                    "fields": [str(f) for f in t._fields],
+                    "values": [self.encode(v, depth + 1) for v in tuple.__iter__(value)],
+                }
+            }
         if t is dict:
-            return {"dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in dict.items(value)]}
+            return {
+                "dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in dict.items(value)]
+            }
         return {"opaque": _type_name(value)}
 
     def _tensor(self, t: torch.Tensor) -> dict:
         name = str(t.dtype).removeprefix("torch.")
         if name not in TORCH_DTYPES:
             raise WireError(f"tensors of dtype {t.dtype} cannot be graded")
-        info = {"dtype": name, "shape": list(t.shape), "device": str(t.device), "requires_grad": t.requires_grad}
+        info = {
+            "dtype": name,
+            "shape": list(t.shape),
+            "device": str(t.device),
+            "requires_grad": t.requires_grad,
+        }
         if t.device.type != "meta":
             data = t.detach().to("cpu", copy=True).contiguous()
             if data.dtype == torch.bool:
@@ -164,7 +209,7 @@ class _Decoder:
             return node
         if type(node) is not dict or len(node) != 1:
             raise WireError(f"unexpected node {type(node).__name__}")
-        (tag, body), = node.items()
+        ((tag, body),) = node.items()
         if tag == "str":
             return str(body)[:MAX_STRING]
         if tag == "bigint":
@@ -178,7 +223,9 @@ class _Decoder:
         if tag == "tuple":
             return tuple(self.decode(v, depth + 1) for v in self._list(body))
         if tag == "dict":
-            return {self._key(self.decode(k, depth + 1)): self.decode(v, depth + 1) for k, v in self._list(body)}
+            return {
+                self._key(self.decode(k, depth + 1)): self.decode(v, depth + 1) for k, v in self._list(body)
+            }
         if tag == "namedtuple":
             return self._namedtuple(body, depth)
         if tag == "tensor":
@@ -242,7 +289,11 @@ class _Decoder:
             wire_dtype = {torch.bool: torch.uint8, torch.bfloat16: torch.int16}.get(dtype, dtype)
             itemsize = torch.empty((), dtype=wire_dtype).element_size()
             data = self._buffer(body.get("buf"), itemsize * math.prod(shape))
-            out = torch.frombuffer(bytearray(data), dtype=wire_dtype) if len(data) else torch.empty(0, dtype=wire_dtype)
+            out = (
+                torch.frombuffer(bytearray(data), dtype=wire_dtype)
+                if len(data)
+                else torch.empty(0, dtype=wire_dtype)
+            )
             out = out.reshape(shape)
             if dtype == torch.bool:
                 out = out != 0  # any non-zero byte is True: normalised, never a raw reinterpretation
@@ -260,8 +311,12 @@ class _Decoder:
         values = [self.decode(v, depth + 1) for v in self._list(body.get("values"))]
         cls = self.namedtuples.get(name)
         if cls is None or list(cls._fields) != fields or len(values) != len(fields):
-            safe = [f if f.isidentifier() and not f.startswith("_") else f"field{i}" for i, f in enumerate(fields)]
-            cls = namedtuple(name.rsplit(".", 1)[-1] if name.rsplit(".", 1)[-1].isidentifier() else "Unknown", safe)
+            safe = [
+                f if f.isidentifier() and not f.startswith("_") else f"field{i}" for i, f in enumerate(fields)
+            ]
+            cls = namedtuple(
+                name.rsplit(".", 1)[-1] if name.rsplit(".", 1)[-1].isidentifier() else "Unknown", safe
+            )
             values = (values + [None] * len(safe))[: len(safe)]
         return cls(*values)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import jsonschema
 import pytest
@@ -213,6 +214,17 @@ def test_markdown_summary(report: Report) -> None:
     assert fences and max(map(len, fences)) > 3  # longer than the ``` inside the feedback
     assert "not started" in text and "NotImplementedError" not in text  # no details for a stub
     assert "seed 3" in text
+
+
+def test_markdown_stays_under_githubs_summary_limit() -> None:
+    huge = make_report()
+    failed = huge.exercises[1]
+    long_message = "x" * 5000 + "\n" + "界" * 5000
+    checks = tuple(replace(c, message=long_message) if not c.passed else c for c in failed.checks)
+    many = tuple(replace(failed, checks=checks) for _ in range(300))
+    text = markdown.render(replace(huge, exercises=many))
+    assert len(text.encode("utf-8")) <= markdown.MAX_BYTES
+    assert "more (GitHub shows at most 1 MiB here)" in text and text.rstrip().endswith("</sub>")
 
 
 def test_markdown_in_chinese() -> None:

@@ -39,18 +39,19 @@ _MAX_MESSAGE = wire.MAX_BYTES + 2**24
 class Sandbox:
     """A fork server and the limits for each exercise's child. ``isolation`` names the level used."""
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(self, limits: Limits | None = None, level: str | None = None) -> None:
         self.limits = limits or Limits()
-        self.level = confine.NAMESPACES if confine.namespaces_possible() else confine.PROCESS
+        strongest = confine.NAMESPACES if confine.namespaces_possible() else confine.PROCESS
+        self.level = level or strongest
         self.levels_used: set[str] = set()
         self._context: Any = None
 
     @property
     def isolation(self) -> str:
-        """The weakest level any child actually ran at (what a report must admit to)."""
-        if confine.PROCESS in self.levels_used or not self.levels_used:
-            return confine.PROCESS if self.levels_used or self.level == confine.PROCESS else self.level
-        return confine.NAMESPACES
+        """The weakest level any child ran at (what a report must admit to); before any, the planned one."""
+        if not self.levels_used:
+            return self.level
+        return confine.PROCESS if confine.PROCESS in self.levels_used else confine.NAMESPACES
 
     def __enter__(self) -> Sandbox:
         self._context = multiprocessing.get_context("forkserver")
@@ -117,6 +118,9 @@ class SandboxedLearner:
         except LearnerFault:
             self.close()
             raise
+        if "exited" in first:
+            self.close()
+            raise LearnerFault("exited", f"sys.exit({first['exited']}) called while loading")
         if "load_error" in first:
             self.close()
             problem = first["load_error"]
@@ -189,7 +193,10 @@ class SandboxedLearner:
         except OSError:
             ready = True
         if not ready:
+            memory = self.cgroup is not None and self.cgroup.hit_memory_limit()
             self._kill()
+            if memory:
+                raise LearnerFault("memory", f"used more than {self.limits.memory_bytes >> 20} MiB of memory")
             raise LearnerFault("timeout", f"no answer within {timeout:.0f} s")
         try:
             data = self.conn.recv_bytes(_MAX_MESSAGE)

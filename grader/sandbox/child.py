@@ -113,7 +113,10 @@ def _learner(conn: Connection, setup: ChildSetup, level: str) -> None:
     try:
         implementation = loader.load(exercise, setup.learner_root)
     except loader.LoadError as e:
-        _send(conn, {"load_error": {"key": e.problem.key, "params": _str_params(e.problem.params)}})
+        if e.error is not None and e.error.type == "SystemExit":
+            _send(conn, {"exited": e.error.message[:200]})
+        else:
+            _send(conn, {"load_error": {"key": e.problem.key, "params": _str_params(e.problem.params)}})
         os._exit(0)
     _send(conn, {"loaded": True})
     while True:

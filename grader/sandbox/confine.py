@@ -143,8 +143,9 @@ def apply_rlimits(limits: Limits, level: str) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
     resource.setrlimit(resource.RLIMIT_NOFILE, (limits.open_files, limits.open_files))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if level == PROCESS:  # the cgroup does these at the stronger level
-        resource.setrlimit(resource.RLIMIT_AS, (_address_space_now() + limits.memory_bytes,) * 2)
+    # the address-space cap turns a memory bomb into a prompt MemoryError (the cgroup may swap first)
+    resource.setrlimit(resource.RLIMIT_AS, (_address_space_now() + limits.memory_bytes,) * 2)
+    if level == PROCESS:  # the cgroup caps tasks at the stronger level
         resource.setrlimit(resource.RLIMIT_NPROC, (_tasks_now() + limits.tasks,) * 2)
 
 

@@ -197,15 +197,20 @@ def restores_mode(case: Case, observed: dict):
 
 def uses_mini_batches(case: Case, observed: dict):
     sizes = [rows for _, _, rows in observed["calls"]]
-    limit = observed["batch_size"]
-    if sizes and max(sizes) <= limit:
+    n, size = observed["n"], observed["batch_size"]
+    expected = [size] * (n // size) + ([n % size] if n % size else [])
+    if sizes == expected:
         return None
     return say(
-        f"the model was called on batches of {sizes[:6]} rows, but batch_size={limit}: feed the data in"
-        f" slices of at most {limit} rows (the last one may be smaller)",
-        f"模型收到的批次行数是 {sizes[:6]}，但 batch_size={limit}：请把数据切成每批最多 {limit} 行"
-        "（最后一批可以更小）",
+        f"the model was called on batches of {_rows(sizes)} rows; with {n} samples and batch_size={size}"
+        f" they should be {_rows(expected)}: slices of batch_size rows in order, the last one smaller",
+        f"模型收到的批次行数是 {_rows(sizes)}；共有 {n} 个样本、batch_size={size} 时应为 {_rows(expected)}："
+        "按顺序每次取 batch_size 行，最后一批可以更小",
     )
+
+
+def _rows(sizes: list[int]) -> str:
+    return str(sizes) if len(sizes) <= 6 else f"[{', '.join(map(str, sizes[:5]))}, … ({len(sizes)} batches)]"
 
 
 CHECKS = (
@@ -257,7 +262,7 @@ CHECKS = (
     Holds(
         name="uses_mini_batches",
         points=1,
-        examples=(_example(11, 3),),
+        examples=(_example(11, 3), _example(130, None)),
         cases=eval_cases(watch=True),
         run=run_watched,
         judge=uses_mini_batches,

@@ -85,17 +85,26 @@ def _short(t: torch.Tensor) -> str:
     return values[0] if t.dim() == 0 else "[" + ", ".join(values) + "]"
 
 
-def _example(n: int, d: int, epochs: int, lr: float, dtype: torch.dtype = torch.float64) -> Case:
+def _example(
+    n: int, d: int, epochs: int | None, lr: float | None, dtype: torch.dtype = torch.float64
+) -> Case:
+    """Fixed data; ``epochs`` and ``lr`` None: leave them at their defaults."""
     X = ((torch.arange(n * d, dtype=dtype).reshape(n, d) * 7) % 11 - 5) / 5
     y = torch.arange(n, dtype=dtype) / 2 - 1
-    return Case.of(X=X, y=y, kwargs={"epochs": epochs, "lr": lr})
+    kwargs = {k: v for k, v in (("epochs", epochs), ("lr", lr)) if v is not None}
+    return Case.of(X=X, y=y, kwargs=kwargs)
 
 
 CHECKS = (
     Agrees(
         name="matches_reference_trajectory",
         points=5,
-        examples=(_example(4, 2, 1, 0.1), _example(5, 3, 0, 0.1), _example(6, 1, 10, 0.05)),
+        examples=(
+            _example(4, 2, 1, 0.1),
+            _example(5, 3, 0, 0.1),
+            _example(6, 1, 10, 0.05),
+            _example(7, 3, None, None),
+        ),
         cases=trajectories(),
         tol=TOL64,
         max_examples=20,

@@ -65,6 +65,7 @@ CHECKS = (
             Case.of(param=ramp(2, 3, dtype=F64), grad=ramp(2, 3, dtype=F64), buf=None, lr=0.5),
             Case.of(param=ramp(dtype=F64), grad=torch.tensor(2.0, dtype=F64), buf=None, lr=0.1),
             Case.of(param=ramp(0, 3, dtype=F64), grad=ramp(0, 3, dtype=F64), buf=None, lr=0.1),
+            Case.of(param=P, grad=G, buf=_v(1.0, 1.0, 1.0), lr=0.1),  # momentum 0: no buffer comes back
         ),
         cases=steps(momentum=False, decay=st.just(0.0)),
     ),

@@ -13,16 +13,16 @@ def adam_step(
     weight_decay: float = 0.0,
     decoupled: bool = False,
 ) -> tuple[torch.Tensor, dict]:
-    p = param.detach().clone()
-    p.grad = grad.detach().clone()
+    p = param.clone()
+    p.grad = grad.clone()
     kind = torch.optim.AdamW if decoupled else torch.optim.Adam
-    opt = kind([p], lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, foreach=False)
+    opt = kind([p], lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
     if state:
         opt.state[p] = {
             "step": torch.tensor(float(state["step"])),
-            "exp_avg": state["exp_avg"].detach().clone(),
-            "exp_avg_sq": state["exp_avg_sq"].detach().clone(),
+            "exp_avg": state["exp_avg"].clone(),
+            "exp_avg_sq": state["exp_avg_sq"].clone(),
         }
     opt.step()
     s = opt.state[p]
-    return p.detach(), {"step": int(s["step"].item()), "exp_avg": s["exp_avg"], "exp_avg_sq": s["exp_avg_sq"]}
+    return p, {"step": int(s["step"].item()), "exp_avg": s["exp_avg"], "exp_avg_sq": s["exp_avg_sq"]}

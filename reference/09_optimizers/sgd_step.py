@@ -1,4 +1,4 @@
-"""Reference for sgd_step: torch.optim.SGD itself, stepped once on a private copy of the parameter."""
+"""Reference for sgd_step: torch.optim.SGD itself (dampening 0 by default), stepped once on a private copy."""
 
 import torch
 
@@ -12,19 +12,11 @@ def sgd_step(
     weight_decay: float = 0.0,
     nesterov: bool = False,
 ) -> tuple[torch.Tensor, torch.Tensor | None]:
-    p = param.detach().clone()
-    p.grad = grad.detach().clone()
-    opt = torch.optim.SGD(
-        [p],
-        lr=lr,
-        momentum=momentum,
-        dampening=0,
-        weight_decay=weight_decay,
-        nesterov=nesterov,
-        foreach=False,
-    )
+    p = param.clone()
+    p.grad = grad.clone()
+    opt = torch.optim.SGD([p], lr=lr, momentum=momentum, weight_decay=weight_decay, nesterov=nesterov)
     if buf is not None and momentum != 0:
-        opt.state[p]["momentum_buffer"] = buf.detach().clone()
+        opt.state[p]["momentum_buffer"] = buf.clone()
     opt.step()
-    new_buf = opt.state[p].get("momentum_buffer") if momentum != 0 else None
-    return p.detach(), new_buf
+    new_buf = opt.state[p].get("momentum_buffer")  # SGD keeps no buffer when momentum is 0
+    return p, new_buf

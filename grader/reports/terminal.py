@@ -1,0 +1,58 @@
+"""What ``grader score`` prints: a header, one line per exercise as it is graded, then the failures'
+feedback (the same text ``pytest exercises/`` shows) and the total."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from grader.i18n import say
+from grader.reports import points, provenance, status_label
+from grader.score import ExerciseReport, Report, RunConfig, progress_text
+
+MARKS = {"passed": "✓", "skipped": "-", "not_started": "·"}  # anything else: ✗
+FAIL_UNDER = say(
+    "score {percent:.1f}% is under --fail-under {threshold:g}%",
+    "得分 {percent:.1f}% 低于 --fail-under {threshold:g}%",
+)
+NO_SECRET_SEED = say(
+    "note: $GRADER_SEED is not set, so the ci profile uses the public seed {seed}",
+    "注意：没有设置 $GRADER_SEED，ci 配置使用公开的种子 {seed}",
+)
+
+
+def header(config: RunConfig, lang: str) -> str:
+    examples = say("examples per check", "每项检查的样例数").render(lang)
+    settings = f"seed {config.public_seed} · {config.settings.max_examples} {examples}"
+    line = f"grader · profile {config.profile} · {settings}"
+    if config.profile == "ci" and not config.seed_from_env:
+        line += "\n" + NO_SECRET_SEED.render(lang).format(seed=config.public_seed)
+    return line
+
+
+def exercise_line(e: ExerciseReport, lang: str) -> str:
+    mark = MARKS.get(e.status, "✗")
+    label = _pad(status_label(e.status, lang), 14)
+    return f"  {mark} {e.id:<28} {label} {points(e.score):>6} / {points(e.max_score)}"
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align in columns: a wide (CJK) character takes two."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
+def closing(report: Report) -> str:
+    """The failures' feedback, then the total and what produced it."""
+    blocks = []
+    for e in report.exercises:
+        if e.status == "not_started":
+            continue
+        if e.message:
+            blocks.append(e.message)
+        blocks += [c.message for c in e.checks if not c.passed and c.status != "skipped"]
+    total = f"{progress_text(report)} ({report.percent:.1f}%)"
+    return "\n\n".join([*blocks, total, provenance(report)])
+
+
+def fail_under_line(report: Report, threshold: float) -> str:
+    return FAIL_UNDER.render(report.lang).format(percent=report.percent, threshold=threshold)

@@ -100,7 +100,6 @@ RENAMES = {
     "train": "eval",
     "eval": "train",
     "no_grad": "enable_grad",
-    "detach": "clone",
 }
 BUILTIN_RENAMES = {"max": "min", "min": "max", "any": "all", "all": "any"}
 TRANSPOSE_ATTRS = {"T", "mT", "H", "mH"}  # x.T -> x
@@ -110,8 +109,12 @@ TRANSPOSE_CALLS = {"t", "transpose", "permute", "swapaxes", "swapdims", "movedim
 NO_SWAP = {
     "isinstance", "issubclass", "getattr", "setattr", "hasattr", "print", "super", "zip", "dict",
     "transpose", "swapaxes", "swapdims", "add", "mul", "maximum", "minimum", "max", "min", "eq", "ne",
-    "logical_and", "logical_or", "hypot", "allclose", "isclose", "equal",
+    "logical_and", "logical_or", "hypot", "allclose", "isclose", "equal", "broadcast_shapes",
+    "broadcast_tensors", "mse_loss", "l1_loss", "dist",
 }  # fmt: skip
+# keyword arguments that by design do not change a result (speed and strictness knobs): dropping or
+# flipping them only makes equivalent mutants
+NEUTRAL_KEYWORDS = {"foreach", "fused", "strict", "compute_mode", "non_blocking"}
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,8 @@ def _unmutated_parts(node: ast.AST) -> list[ast.AST]:
         return [*annotations, *([node.returns] if node.returns else [])]
     if isinstance(node, ast.AnnAssign):
         return [node.annotation]
+    if isinstance(node, ast.Call):
+        return [k for k in node.keywords if k.arg in NEUTRAL_KEYWORDS]
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
         return [node]
     return []
@@ -227,7 +232,7 @@ def _call_sites(node: ast.Call) -> Iterator[_Site]:
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     for i, kw in enumerate(node.keywords):
-        if kw.arg is not None:  # drop a keyword argument: dim=, keepdim=, correction=, dtype=, ...
+        if kw.arg is not None and kw.arg not in NEUTRAL_KEYWORDS:  # drop a keyword argument: dim=, keepdim=, correction=, dtype=, ...
             yield _Site(
                 node,
                 f"{kw.arg}=->drop",
@@ -358,8 +363,11 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 
 def _init_worker() -> None:
+    import warnings
+
     import torch
 
+    warnings.simplefilter("ignore")  # mutants trip library warnings by the dozen; the verdict is what counts
     sys.dont_write_bytecode = True  # same-size mutants written within a second must not share a .pyc
     torch.set_num_threads(1)  # the pool is the parallelism
 
@@ -518,6 +526,8 @@ def format_report(report: MutationReport, target: float = TARGET) -> str:
     if report.error:
         return f"  {e.id:<26} ERROR {report.error}"
     flag = "ok  " if report.rate >= target else "WEAK"
+    if not report.total and not report.equivalent:
+        return f"  {flag} {e.id:<26} no mutants: the reference has nothing to mutate (one library call)"
     extra = f", {len(report.equivalent)} marked equivalent" if report.equivalent else ""
     out = [f"  {flag} {e.id:<26} {report.killed:>3}/{report.total:<3} killed ({report.rate:6.1%}){extra}"]
     for v in report.verdicts:

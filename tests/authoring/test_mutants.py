@@ -1,0 +1,130 @@
+"""Mutation analysis: the operators, stable ids, verdicts, and a weak spec caught with its survivors."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from authoring_helpers import copy_checkout, run_in
+
+from grader.authoring.mutants import Mutant, evaluate_mutants, mutate, reference_source
+from grader.catalog import by_id
+
+SOURCE = '''"""Docstring 1 + 2 is never mutated."""
+
+import torch
+
+
+def f(x: torch.Tensor, dim: int = 0) -> torch.Tensor:
+    if x.ndim < 2:
+        raise ValueError(f"need 2 dims, got {x.ndim - 1 + 1}")
+    total = x.sum(dim=dim, keepdim=True) - x.T.mean(1)
+    return torch.stack((x, total), dim=0, foreach=True)
+'''
+
+
+def by_id_of(mutants: list[Mutant]) -> dict[str, Mutant]:
+    return {m.id: m for m in mutants}
+
+
+def test_each_mutant_changes_one_thing_and_compiles() -> None:
+    mutants = mutate(SOURCE)
+    original = ast.dump(ast.parse(SOURCE))
+    assert len({m.id for m in mutants}) == len(mutants)
+    for m in mutants:
+        compile(m.source, m.id, "exec")
+        assert ast.dump(ast.parse(m.source)) != original
+        assert m.original != m.mutated
+
+
+def test_the_operators_cover_tensor_mistakes() -> None:
+    found = by_id_of(mutate(SOURCE))
+    expected = {
+        "L7:Lt->LtE#0": ("x.ndim < 2", "x.ndim <= 2"),
+        "L7:2+1#0": ("x.ndim < 2", "x.ndim < 3"),
+        "L7:if->not#0": ("x.ndim < 2", "not x.ndim < 2"),
+        "L8:raise->pass#0": (None, "pass"),
+        "L9:sum->mean#0": ("x.sum(dim=dim, keepdim=True)", "x.mean(dim=dim, keepdim=True)"),
+        "L9:dim=->drop#0": ("x.sum(dim=dim, keepdim=True)", "x.sum(keepdim=True)"),
+        "L9:keepdim=->drop#0": ("x.sum(dim=dim, keepdim=True)", "x.sum(dim=dim)"),
+        "L9:Sub->Add#0": (None, "x.sum(dim=dim, keepdim=True) + x.T.mean(1)"),
+        "L9:Sub->left#0": (None, "x.sum(dim=dim, keepdim=True)"),
+        "L9:Sub->swapped#0": (None, "x.T.mean(1) - x.sum(dim=dim, keepdim=True)"),
+        "L9:.T->drop#0": ("x.T.mean(1)", "x.mean(1)"),
+        "L9:mean->sum#0": ("x.T.mean(1)", "x.T.sum(1)"),
+        "L9:True->False#0": (None, "x.sum(dim=dim, keepdim=False)"),
+        "L10:0+1#0": (None, "torch.stack((x, total), dim=1, foreach=True)"),
+        "L6:0-1#0": (None, None),  # the default of dim
+    }
+    for mutant_id, (before, after) in expected.items():
+        assert mutant_id in found, (mutant_id, sorted(found))
+        if before is not None:
+            assert found[mutant_id].original == before
+        if after is not None:
+            assert found[mutant_id].mutated == after
+    # never mutated: docstrings, annotations, the message of a raise, speed/strictness knobs
+    assert not any(m.line in (1, 8) and not m.id.startswith("L8:raise") for m in found.values())
+    assert not any("foreach" in m.id or "Tensor" in m.original for m in found.values())
+
+
+def test_ids_are_stable_and_in_source_order() -> None:
+    first, again = mutate(SOURCE), mutate(SOURCE)
+    assert [m.id for m in first] == [m.id for m in again]
+    assert [m.line for m in first] == sorted(m.line for m in first)
+
+
+def test_shipped_checks_kill_every_mutant_of_a_strong_exercise() -> None:
+    exercise = by_id()["column_stats"]
+    verdicts = evaluate_mutants(exercise, mutate(reference_source(exercise)), max_examples=10)
+    assert len(verdicts) >= 10
+    assert all(v.killed for v in verdicts), [v.mutant.id for v in verdicts if not v.killed]
+    assert {v.by for v in verdicts} <= {"matches_reference", "result_types"} | {v.by for v in verdicts}
+
+
+def test_a_mutant_that_hangs_or_does_not_load_is_killed() -> None:
+    exercise = by_id()["make_grid"]
+    hangs = Mutant("L1:hang#0", 1, "x", "y", "def make_grid(rows, cols, dtype=None):\n    while True:\n        pass\n")
+    broken = Mutant("L1:broken#0", 1, "x", "y", "raise ImportError('no')\n")
+    verdicts = evaluate_mutants(exercise, [hangs, broken], max_examples=5, timeout_s=1.0)
+    assert [(v.killed, v.by) for v in verdicts] == [(True, "timeout"), (True, "load")]
+
+
+WEAK_SPEC = '''"""A deliberately weak spec: it only counts the results."""
+
+from grader.cases import Case, ramp
+from grader.i18n import say
+from grader.spec import Holds
+
+
+def four_results(case, result):
+    return None if isinstance(result, tuple) and len(result) == 4 else say("four results", "四个结果")
+
+
+CHECKS = (Holds(name="returns_four", examples=(Case.of(x=ramp(3, 2)),), judge=four_results),)
+'''
+
+
+@pytest.fixture(scope="module")
+def weak_checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_checkout(tmp_path_factory.mktemp("weak"))
+    (root / "grader" / "specs" / "column_stats.py").write_text(WEAK_SPEC, encoding="utf-8")
+    toml = root / "grader" / "catalog" / "01_tensors.toml"
+    text = toml.read_text(encoding="utf-8")
+    marked = 'id = "column_stats"\nequivalent_mutants = ["L7:argmax->argmin#0", "L99:gone#0"]'
+    toml.write_text(text.replace('id = "column_stats"', marked, 1), encoding="utf-8")
+    return root
+
+
+def test_a_weak_spec_is_flagged_with_its_survivors(weak_checkout: Path) -> None:
+    done = run_in(weak_checkout, "-m", "grader.authoring.cli", "check", "--mutants", "--exercise", "column_stats",
+                  "--jobs", "1", "--max-examples", "5")  # fmt: skip
+    out = done.stdout
+    assert done.returncode == 1, out + done.stderr
+    assert "ok   01_tensors/column_stats" in out  # sound: the reference passes, the stub fails
+    line = next(x for x in out.splitlines() if "WEAK column_stats" in x)
+    assert "0/14" in line and "1 marked equivalent" in line, line
+    assert "survived L7:mean->sum#0" in out and "x.mean(dim=0)  ->  x.sum(dim=0)" in out
+    assert "survived L7:argmax->argmin#0" not in out
+    assert "equivalent_mutants lists 'L99:gone#0', which matches no mutant" in out
+    assert "1 exercise(s) under 95%: column_stats" in out

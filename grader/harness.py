@@ -117,14 +117,15 @@ def _identical(now: Any, before: Any) -> bool:
 
 def _buffers(value: Any, depth: int = 0) -> list[tuple[int, int]]:
     """(start, end) address ranges of the memory behind every tensor/array inside ``value``."""
+    # exact types only: the learner's value may be a subclass whose every method lies
     if depth > 20:
         return []
-    if isinstance(value, torch.Tensor):
+    if type(value) is torch.Tensor:
         if value.device.type == "meta" or value.numel() == 0:
             return []
         storage = value.untyped_storage()
         return [(storage.data_ptr(), storage.data_ptr() + storage.nbytes())]
-    if isinstance(value, np.ndarray):
+    if type(value) is np.ndarray:
         if value.size == 0:
             return []
         base = value
@@ -132,11 +133,15 @@ def _buffers(value: Any, depth: int = 0) -> list[tuple[int, int]]:
             base = base.base
         start = base.__array_interface__["data"][0]
         return [(start, start + base.nbytes)]
-    if isinstance(value, list | tuple):
-        return [r for v in value for r in _buffers(v, depth + 1)]
-    if isinstance(value, dict):
-        return [r for v in value.values() for r in _buffers(v, depth + 1)]
-    return []
+    if type(value) is list:
+        items = list.__iter__(value)
+    elif type(value) is tuple or (isinstance(value, tuple) and hasattr(type(value), "_fields")):
+        items = tuple.__iter__(value)
+    elif type(value) is dict:
+        items = iter(dict.values(value))
+    else:
+        return []
+    return [r for v in items for r in _buffers(v, depth + 1)]
 
 
 def _shares_memory(result: Any, argument: Any) -> bool:

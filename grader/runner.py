@@ -40,7 +40,7 @@ class Settings:
 
     max_examples: int = 30
     seed: int = 0
-    include_hidden: bool = False  # run the checks a spec marks ``hidden`` (CI only: `grader score --profile ci`)
+    include_hidden: bool = False  # run the checks a spec marks ``hidden`` (CI: --profile ci)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+
 class AuthoringError(Exception):
     """The command cannot run; the message says what was expected and what to do (exit status 2)."""
 
@@ -31,9 +32,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     check = subparsers.add_parser("check", help="prove the exercise set sound (and measure the checks)")
     check.add_argument(
-        "--exercise", action="append", metavar="ID", help="check only this exercise (repeat, or comma-separate)"
+        "--exercise",
+        action="append",
+        metavar="ID",
+        help="check only this exercise (repeat, or comma-separate)",
     )
-    check.add_argument("--mutants", action="store_true", help="mutation analysis: how many planted bugs the checks catch")
+    check.add_argument(
+        "--mutants", action="store_true", help="mutation analysis: how many planted bugs the checks catch"
+    )
     check.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: the CPU count)")
     check.add_argument(
         "--max-examples", type=int, default=15, metavar="N", help="Hypothesis examples per check (default 15)"
@@ -44,12 +50,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     check.set_defaults(authoring=_check)
 
-    release = subparsers.add_parser("release", help="write the learners' repository: stubs, README, CI, no solutions")
+    release = subparsers.add_parser(
+        "release", help="write the learners' repository: stubs, README, CI, no solutions"
+    )
     release.add_argument("out", type=Path, metavar="OUT-DIR", help="an empty or new folder")
     release.add_argument(
         "--grader-spec",
         metavar="SPEC",
-        help="what learners pip-install for the grader (default: torch-grader==<this version>); a path or URL works",
+        help="what learners pip-install for the grader (default: torch-grader==<this version>);"
+        " a path or URL works",
     )
     release.set_defaults(authoring=_release)
 
@@ -82,6 +91,7 @@ def _check(args: argparse.Namespace) -> int:
     from grader.authoring import soundness
 
     ids = _ids(args.exercise)
+    _known(ids)
     print("grader check: " + ("the whole exercise set" if not ids else ", ".join(ids)), flush=True)
     run = soundness.check(
         exercise_ids=ids,
@@ -97,11 +107,30 @@ def _check(args: argparse.Namespace) -> int:
     return status
 
 
+def _known(ids: list[str] | None) -> None:
+    import difflib
+
+    from grader.catalog import CatalogError, by_id
+
+    try:
+        known = by_id()
+    except CatalogError as e:
+        raise AuthoringError(f"the catalog does not load: {e}") from None
+    for wanted in ids or ():
+        if wanted not in known:
+            close = difflib.get_close_matches(wanted, sorted(known), n=3)
+            maybe = f"did you mean {', '.join(close)}? " if close else ""
+            raise AuthoringError(f"no exercise {wanted!r} in the catalog; {maybe}`grader list` shows every id")
+
+
 def _mutants(args: argparse.Namespace, exercises) -> int:
     from grader.authoring import mutants
 
     target = args.target / 100
-    print(f"\nmutation analysis ({args.max_examples} examples per check; target {target:.0%} killed):", flush=True)
+    print(
+        f"\nmutation analysis ({args.max_examples} examples per check; target {target:.0%} killed):",
+        flush=True,
+    )
     reports = mutants.analyse(
         exercises,
         jobs=args.jobs,
@@ -114,7 +143,8 @@ def _mutants(args: argparse.Namespace, exercises) -> int:
     print(f"{killed}/{total} mutants killed ({overall:.1%}) over {len(reports)} exercise(s)")
     if weak:
         print(
-            f"{len(weak)} exercise(s) under {target:.0%}: {', '.join(r.exercise.id for r in weak)}. Each survivor"
+            f"{len(weak)} exercise(s) under {target:.0%}: {', '.join(r.exercise.id for r in weak)}."
+            " Each survivor"
             " is a bug the checks let through: add an example or a strategy that catches it, or, when the"
             " mutant behaves exactly like the reference, list its id in the entry's equivalent_mutants"
         )

@@ -232,14 +232,20 @@ def _call_sites(node: ast.Call) -> Iterator[_Site]:
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     for i, kw in enumerate(node.keywords):
-        if kw.arg is not None and kw.arg not in NEUTRAL_KEYWORDS:  # drop a keyword argument: dim=, keepdim=, correction=, dtype=, ...
+        if (
+            kw.arg is not None and kw.arg not in NEUTRAL_KEYWORDS
+        ):  # drop a keyword argument: dim=, keepdim=, correction=, dtype=, ...
             yield _Site(
                 node,
                 f"{kw.arg}=->drop",
                 lambda n, i=i: _with(n, keywords=[k for j, k in enumerate(n.keywords) if j != i]),
             )
     positional = node.args
-    if len(positional) >= 2 and name not in NO_SWAP and not any(isinstance(a, ast.Starred) for a in positional):
+    if (
+        len(positional) >= 2
+        and name not in NO_SWAP
+        and not any(isinstance(a, ast.Starred) for a in positional)
+    ):
         yield _Site(node, "args->swapped", lambda n: _with(n, args=[n.args[1], n.args[0], *n.args[2:]]))
     if isinstance(func, ast.Attribute) and name in TRANSPOSE_CALLS:
         yield _Site(node, f".{name}()->drop", lambda n: n.func.value)

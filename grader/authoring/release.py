@@ -42,9 +42,13 @@ def release(out: Path, root: Path | None = None, grader_spec: str | None = None)
     root = Path(root or REPO_ROOT).resolve()
     out = Path(out).resolve()
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise ReleaseError(f"Expected a new or empty folder to release into but {str(out)!r} is not; pick another")
+        raise ReleaseError(
+            f"Expected a new or empty folder to release into but {str(out)!r} is not; pick another"
+        )
     if out == root or out in root.parents:
-        raise ReleaseError(f"Expected a folder other than the checkout {root} (or above it) but got {str(out)!r}")
+        raise ReleaseError(
+            f"Expected a folder other than the checkout {root} (or above it) but got {str(out)!r}"
+        )
     exercises = load_catalog(root / "grader" / "catalog")
     missing = [e for e in exercises if not (root / "exercises" / e.relpath).is_file()]
     if missing:
@@ -60,7 +64,10 @@ def release(out: Path, root: Path | None = None, grader_spec: str | None = None)
         written.append(path)
 
     for exercise in exercises:
-        write(f"exercises/{exercise.relpath.as_posix()}", (root / "exercises" / exercise.relpath).read_text("utf-8"))
+        write(
+            f"exercises/{exercise.relpath.as_posix()}",
+            (root / "exercises" / exercise.relpath).read_text("utf-8"),
+        )
     for extra in sorted((root / "exercises").rglob("conftest.py")):  # the exercises' own pytest set-up
         write(extra.relative_to(root).as_posix(), extra.read_text(encoding="utf-8"))
     write("conftest.py", CONFTEST)
@@ -78,10 +85,12 @@ def release(out: Path, root: Path | None = None, grader_spec: str | None = None)
 
 def readme(exercises: tuple[Exercise, ...], spec: str) -> str:
     rows_en = "\n".join(
-        f"| {e.chapter} | `{e.id}` | [{e.title.en}](exercises/{e.relpath.as_posix()}) | {e.points} |" for e in exercises
+        f"| {e.chapter} | `{e.id}` | [{e.title.en}](exercises/{e.relpath.as_posix()}) | {e.points} |"
+        for e in exercises
     )
     rows_zh = "\n".join(
-        f"| {e.chapter} | `{e.id}` | [{e.title.zh}](exercises/{e.relpath.as_posix()}) | {e.points} |" for e in exercises
+        f"| {e.chapter} | `{e.id}` | [{e.title.zh}](exercises/{e.relpath.as_posix()}) | {e.points} |"
+        for e in exercises
     )
     total = sum(e.points for e in exercises)
     return README.format(spec=spec, rows_en=rows_en, rows_zh=rows_zh, total=total, count=len(exercises))

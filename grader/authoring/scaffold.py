@@ -49,7 +49,8 @@ def parse_target(target: str) -> tuple[str, str]:
         )
     if not IDENT.fullmatch(exercise_id) or keyword.iskeyword(exercise_id):
         raise ScaffoldError(
-            f"Expected an exercise id that is a lower-case Python name (it becomes the file and function name) "
+            "Expected an exercise id that is a lower-case Python name (it becomes the file and function"
+            " name) "
             f"but got {exercise_id!r}; try e.g. {_suggest(exercise_id)!r}"
         )
     return chapter, exercise_id
@@ -68,7 +69,9 @@ def scaffold(target: str, root: Path | None = None) -> Scaffolded:
     root = Path(root or REPO_ROOT).resolve()
     catalog_dir = root / "grader" / "catalog"
     if not catalog_dir.is_dir():
-        raise ScaffoldError(f"Expected a checkout with grader/catalog/ at {root} but there is none; pass --root")
+        raise ScaffoldError(
+            f"Expected a checkout with grader/catalog/ at {root} but there is none; pass --root"
+        )
     try:
         existing = load_catalog(catalog_dir)
     except CatalogError as e:
@@ -100,7 +103,9 @@ def scaffold(target: str, root: Path | None = None) -> Scaffolded:
     toml = catalog_dir / f"{chapter}.toml"
     before = toml.read_text(encoding="utf-8") if toml.exists() else None
     header = before if before is not None else CHAPTER_HEADER.format(chapter=chapter)
-    toml.write_text(header.rstrip("\n") + "\n" + ENTRY.format(id=exercise_id, todo=TODO_MARK), encoding="utf-8")
+    toml.write_text(
+        header.rstrip("\n") + "\n" + ENTRY.format(id=exercise_id, todo=TODO_MARK), encoding="utf-8"
+    )
     try:
         load_catalog(catalog_dir)
     except CatalogError as e:  # never leave the catalog broken

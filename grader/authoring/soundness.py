@@ -82,7 +82,9 @@ def exercise_static(exercise: Exercise, root: Path, seeds: Path | None) -> list[
 
     toml = f"grader/catalog/{exercise.chapter}.toml"
     if not re.fullmatch(r"\d\d_[a-z][a-z0-9_]*", exercise.chapter):
-        error(f"{toml}: chapter {exercise.chapter!r} must look like '02_broadcasting' (two digits, snake_case)")
+        error(
+            f"{toml}: chapter {exercise.chapter!r} must look like '02_broadcasting' (two digits, snake_case)"
+        )
     if not exercise.id.isidentifier() or exercise.id != exercise.id.lower():
         error(f"{toml}: id {exercise.id!r} must be a lower-case Python identifier (it is the file name)")
     for part, path in parts(exercise, root).items():
@@ -96,7 +98,10 @@ def exercise_static(exercise: Exercise, root: Path, seeds: Path | None) -> list[
         if not text.zh:
             error(f"{toml}: {name}.zh of {exercise.id} is empty; write it in Chinese")
         elif not CJK.search(text.zh):
-            error(f"{toml}: {name}.zh of {exercise.id} has no Chinese characters ({text.zh[:40]!r}); translate it")
+            error(
+                f"{toml}: {name}.zh of {exercise.id} has no Chinese characters ({text.zh[:40]!r});"
+                " translate it"
+            )
         if TODO_MARK in text.en or TODO_MARK in text.zh:
             error(f"{toml}: {name} of {exercise.id} still holds the scaffold's {TODO_MARK}; write the text")
     if exercise.points < 1:
@@ -122,10 +127,13 @@ def _seed_findings(exercise: Exercise, toml: str, seeds: Path | None) -> list[Fi
         return [Finding(exercise.id, "error", text)]
     number = match["file"]
     if number not in SEED_FILES:
-        text = f"{toml}: seed of {exercise.id} points to tutorial {number}; the tutorials are {', '.join(SEED_FILES)}"
+        tutorials = ", ".join(SEED_FILES)
+        text = f"{toml}: seed of {exercise.id} points to tutorial {number}; the tutorials are {tutorials}"
         return [Finding(exercise.id, "error", text)]
     if seeds is not None and not any(seeds.glob(f"{number}*")):
-        return [Finding(exercise.id, "error", f"{toml}: seed of {exercise.id}: no tutorial {number}* in {seeds}")]
+        return [
+            Finding(exercise.id, "error", f"{toml}: seed of {exercise.id}: no tutorial {number}* in {seeds}")
+        ]
     return []
 
 
@@ -140,14 +148,15 @@ def orphans(root: Path, exercises: Sequence[Exercise]) -> list[Finding]:
             chapter = where.get(path.stem)
             relative = path.relative_to(root)
             if chapter is None:
-                text = f"orphan file {relative}: no catalog entry has id {path.stem!r}; add one or delete the file"
+                text = f"orphan file {relative}: no catalog entry has id {path.stem!r}; add one or delete it"
                 found.append(Finding("", "error", text))
             elif chapter != path.parent.name:
                 text = f"{relative}: the catalog puts {path.stem} in chapter {chapter}; move the file there"
                 found.append(Finding(path.stem, "error", text))
     for path in sorted((root / "grader" / "specs").glob("*.py")):
         if path.name not in NOT_EXERCISES and not path.name.startswith("_") and path.stem not in where:
-            text = f"orphan spec {path.relative_to(root)}: no catalog entry has id {path.stem!r}; add one or delete it"
+            relative = path.relative_to(root)
+            text = f"orphan spec {relative}: no catalog entry has id {path.stem!r}; add one or delete it"
             found.append(Finding("", "error", text))
     return found
 
@@ -175,7 +184,9 @@ def _start(function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
             return
 
 
-def behaviour_findings(exercise: Exercise, root: Path, max_examples: int = DEFAULT_MAX_EXAMPLES) -> list[Finding]:
+def behaviour_findings(
+    exercise: Exercise, root: Path, max_examples: int = DEFAULT_MAX_EXAMPLES
+) -> list[Finding]:
     """Run the checks on the reference and on the (started) stub. Imports the engine (and torch)."""
     from grader import forbidden
     from grader.loader import is_not_started, reference_root
@@ -215,9 +226,13 @@ def behaviour_findings(exercise: Exercise, root: Path, max_examples: int = DEFAU
                 calls = ", ".join(f"line {u.line} `{u.code}`" for u in uses)
                 gate = next((c for c in result.checks if c.check == FORBIDDEN_CHECK), None)
                 if gate is not None and not gate.passed:
-                    error(f"the forbidden-API gate rejects the reference ({calls}): references must be exempt")
+                    error(
+                        f"the forbidden-API gate rejects the reference ({calls}): references must be exempt"
+                    )
                 else:
-                    found.append(Finding(exercise.id, "note", f"the reference uses forbidden APIs (exempt): {calls}"))
+                    found.append(
+                        Finding(exercise.id, "note", f"the reference uses forbidden APIs (exempt): {calls}")
+                    )
     if stub.is_file():
         if not is_not_started(exercise, root / "exercises"):
             error(
@@ -308,7 +323,9 @@ def check(
     selected = tuple(e for e in exercises if only is None or e.id in only)
     findings = static_findings(root, exercises, only)
     if behaviour and root != REPO_ROOT:
-        findings.append(Finding("", "note", f"behaviour not checked: the grader imported here is {REPO_ROOT}"))
+        findings.append(
+            Finding("", "note", f"behaviour not checked: the grader imported here is {REPO_ROOT}")
+        )
         behaviour = False
     per_exercise: dict[str, list[Finding]] = {e.id: [] for e in selected}
     if behaviour and selected:

@@ -56,6 +56,7 @@ class Sandbox:
     def __enter__(self) -> Sandbox:
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(PRELOAD)
+        _start_fork_server_without_secrets()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -243,6 +244,40 @@ class SandboxedLearner:
         if self.cgroup is not None:
             self.cgroup.remove()
         self.process.join(5)
+
+
+# What the fork server (and so every learner process) may inherit: enough to start Python and torch.
+# /proc/<pid>/environ shows a process's environment as it was exec'd, whatever os.environ says later,
+# so secrets (GRADER_SEED, CI tokens) must be absent when the fork server starts.
+_ENV_ALLOWED = (
+    "PATH",
+    "PYTHONPATH",
+    "PYTHONHOME",
+    "VIRTUAL_ENV",
+    "LD_LIBRARY_PATH",
+    "LANG",
+    "LC_ALL",
+    "HOME",
+    "TMPDIR",
+    "CUDA_HOME",
+    "CUDA_VISIBLE_DEVICES",
+    "OPENBLAS_CORETYPE",
+    "OPENBLAS_L2_SIZE",
+)
+
+
+def _start_fork_server_without_secrets() -> None:
+    from multiprocessing import forkserver
+
+    saved = dict(os.environ)
+    try:
+        for name in list(os.environ):
+            if name not in _ENV_ALLOWED:
+                del os.environ[name]
+        forkserver.ensure_running()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def _hidden_paths() -> list[Path]:

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from grader import strategies as gs
 from grader.cases import Case, ramp
+from grader.compare import compare
 from grader.guards import ImplicitBroadcastWatch
 from grader.harness import call
 from grader.i18n import lines, msg
@@ -26,21 +27,23 @@ def incompatible_pairs(draw):
     return Case.of(a=draw(gs.tensors(shape_a)), b=draw(gs.tensors(shape_b)))
 
 
-def run_watched(fn, case: Case):
+def run_watched(fn, case: Case) -> dict:
     with ImplicitBroadcastWatch() as watch:
-        call(fn, case)
-    return watch.violations
+        result = call(fn, case)
+    return {"result": result, "implicit": watch.violations}
 
 
-def no_implicit_broadcast(case: Case, violations) -> object:
-    if not violations:
-        return None
-    return lines(
-        [
-            msg("implicit_broadcast", op=op, shapes=" & ".join(map(str, shapes)))
-            for op, shapes in violations[:3]
-        ]
-    )
+def no_implicit_broadcast(case: Case, observed: dict) -> object:
+    """Explicit broadcasting earns its points only with the right answer (doing nothing is not explicit)."""
+    violations = observed["implicit"]
+    if violations:
+        return lines(
+            [
+                msg("implicit_broadcast", op=op, shapes=" & ".join(map(str, shapes)))
+                for op, shapes in violations[:3]
+            ]
+        )
+    return compare(case["a"] + case["b"], observed["result"])
 
 
 _t = ramp

@@ -22,8 +22,9 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_new_chapter_is_scaffolded_listed_collected_and_checked(checkout: Path) -> None:
     made = run_in(checkout, "-m", "grader.authoring.cli", "new", "12_extras/double_it")
     assert made.returncode == 0, made.stderr
-    for part in ("grader/catalog/12_extras.toml", "exercises/12_extras/double_it.py",
-                 "reference/12_extras/double_it.py", "grader/specs/double_it.py"):  # fmt: skip
+    parts = ["grader/catalog/12_extras.toml", "exercises/12_extras/double_it.py"]
+    parts += ["reference/12_extras/double_it.py", "grader/specs/double_it.py"]
+    for part in parts:
         assert (checkout / part).is_file(), part
         assert part in made.stdout
     entry = {e.id: e for e in load_catalog(checkout / "grader" / "catalog")}["double_it"]
@@ -36,7 +37,9 @@ def test_a_new_chapter_is_scaffolded_listed_collected_and_checked(checkout: Path
     graded = run_in(checkout, "-m", "pytest", "exercises/12_extras", "-p", "no:cacheprovider", "-q")
     assert "not started: double_it (12_extras/double_it.py)" in graded.stdout, graded.stdout
 
-    checked = run_in(checkout, "-m", "grader.authoring.cli", "check", "--exercise", "double_it", "--jobs", "1")
+    checked = run_in(
+        checkout, "-m", "grader.authoring.cli", "check", "--exercise", "double_it", "--jobs", "1"
+    )
     assert checked.returncode == 1, checked.stdout + checked.stderr
     problems = [line for line in checked.stdout.splitlines() if line.strip().startswith("- ")]
     # the placeholder works end to end: only the TODOs left for the author make it unsound
@@ -77,7 +80,9 @@ def test_an_orphan_file_blocks_the_scaffold(checkout: Path) -> None:
     catalog_before = (checkout / "grader" / "catalog" / "03_reshaping.toml").read_text(encoding="utf-8")
     with pytest.raises(ScaffoldError, match="orphan reference"):
         scaffold("03_reshaping/leftover", checkout)
-    assert (checkout / "grader" / "catalog" / "03_reshaping.toml").read_text(encoding="utf-8") == catalog_before
+    assert (checkout / "grader" / "catalog" / "03_reshaping.toml").read_text(
+        encoding="utf-8"
+    ) == catalog_before
 
 
 def test_the_command_exits_2_with_the_reason(checkout: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,13 +9,14 @@ import pytest
 
 from grader import runner
 from grader.authoring import soundness
+from grader.authoring.cli import main
 from grader.authoring.soundness import Finding, behaviour_findings, start_stub, static_findings
 from grader.cases import Case, ramp
 from grader.catalog import by_id, load_catalog
 from grader.loader import REPO_ROOT, is_not_started
 from grader.spec import Raises
 
-ENTRY = '''
+ENTRY = """
 [[exercise]]
 id = "{id}"
 points = 10
@@ -24,7 +25,7 @@ forbidden = {forbidden}
 title = {{ en = "{title_en}", zh = "{title_zh}" }}
 statement = {{ en = "Return x.", zh = "返回 x。" }}
 hints = [{{ en = "{hint_en}", zh = "提示" }}]
-'''
+"""
 GOOD = {"seed": "000 §2.4", "forbidden": "[]", "title_en": "Title", "title_zh": "标题", "hint_en": "Hint."}
 
 
@@ -82,7 +83,9 @@ def test_missing_parts_and_orphans_are_found(tmp_path: Path) -> None:
     assert any("missing spec grader/specs/two.py" in t for t in found), found
     assert any("orphan file exercises/01_demo/stray.py" in t for t in found), found
     assert any("orphan spec grader/specs/stray_spec.py" in t for t in found), found
-    assert any("exercises/02_other/two.py: the catalog puts two in chapter 01_demo" in t for t in found), found
+    assert any("exercises/02_other/two.py: the catalog puts two in chapter 01_demo" in t for t in found), (
+        found
+    )
 
 
 def test_seed_files_are_looked_up_next_to_the_checkout(tmp_path: Path) -> None:
@@ -128,9 +131,19 @@ def test_a_check_the_reference_fails_is_unsound(monkeypatch: pytest.MonkeyPatch)
     wrong = Raises(name="rejects_good_shapes", error=ValueError, examples=(Case.of(a=ramp(2, 3), b=ramp(3)),))
     monkeypatch.setattr(runner, "load_checks", lambda exercise: (wrong,))
     found = errors(behaviour_findings(by_id()["broadcast_add"], REPO_ROOT, max_examples=5))
-    assert any("the reference did not raise ValueError" in t and "fix the reference or the spec" in t for t in found)
+    assert any(
+        "the reference did not raise ValueError" in t and "fix the reference or the spec" in t for t in found
+    )
 
 
-def test_check_command_exits_1_on_an_unknown_exercise(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_exercise_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     run = soundness.check(exercise_ids=["no_such_exercise"], behaviour=False)
     assert not run.sound and "no exercise 'no_such_exercise'" in run.findings[0].text
+    assert main(["check", "--exercise", "broadcast_ad"]) == 2
+    assert "did you mean broadcast_add" in capsys.readouterr().err
+
+
+def test_check_command_reports_a_sound_exercise(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--exercise", "make_grid", "--jobs", "1", "--max-examples", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "ok   01_tensors/make_grid" in out and "1/1 exercises sound; the set is sound" in out

@@ -9,8 +9,9 @@ failure Hypothesis shrinks the case, and the smallest failing case is kept for t
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,22 @@ class Failure:
     problem: Msg
     case_source: str | None = None  # the smallest failing input, as Python to paste
     learner_where: str = ""  # the learner's own frames, when their code raised
+    skip: bool = False  # not a failure: the check could not be decided (Judgement.skip); ``problem`` says why
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What a :class:`~grader.spec.Holds` judge may return instead of ``Msg | None``, to say more.
+
+    ``problem``: what is wrong (None: right). ``skip``: the check cannot be decided on this run (timing
+    too noisy, say): it is ``skipped`` with this reason and left out of the maximum, like a check that
+    needs a missing GPU; the first skip ends the check, so use it with fixed ``examples``. ``timing``:
+    measurements (plain data) for the reports, kept apart from the verdict.
+    """
+
+    problem: Msg | None = None
+    skip: Msg | None = None
+    timing: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,7 @@ class CheckResult:
     max_points: float
     failure: Failure | None = None
     gate: bool = False  # a failed gate check (a forbidden API) zeroes the exercise
+    timing: Mapping[str, Any] | None = None  # a timed check's measurements (grader.timing), never a verdict
 
     @property
     def passed(self) -> bool:
@@ -90,6 +108,7 @@ class GraderError(Exception):
     """The grader itself, or an exercise's spec/reference, is broken: never the learner's fault."""
 
 
+@cache
 def load_checks(exercise: Exercise) -> tuple[Check, ...]:
     module = importlib.import_module(f"grader.specs.{exercise.id}")
     checks = tuple(module.CHECKS)
@@ -144,7 +163,9 @@ def _faulted(exercise: Exercise, fault: LearnerFault) -> ExerciseResult:
     return ExerciseResult(exercise, fault.status, problem=problem)
 
 
+@cache
 def load_reference(exercise: Exercise) -> Implementation:
+    """Loaded once per process: before any learner code runs, ``grader score`` loads them all."""
     try:
         return load(exercise, reference_root())
     except LoadError as e:
@@ -184,10 +205,18 @@ def run_check(
     if check.requires == "cuda" and not _cuda_available():
         return CheckResult(exercise.id, check.name, "skipped", 0, 0, Failure(msg("skipped_no_cuda")))
 
+    timings: list[Mapping[str, Any]] = []
+
     def evaluate(case: Case) -> Failure | None:
         expected = reference.observe(check, case.clone())  # first, on a private copy
         got = learner.observe(check, case.clone())
         problem = judge(check, case, expected, got)
+        if isinstance(problem, Judgement):
+            if problem.timing is not None:
+                timings.append(problem.timing)
+            if problem.skip is not None:
+                return Failure(problem.skip, skip=True)
+            problem = problem.problem
         if problem is None:
             return None
         where = got.error.where if got.error else ""
@@ -196,14 +225,20 @@ def run_check(
         return Failure(problem, case.to_source(exercise.entry[0]), where)
 
     found = _search(check, evaluate, settings)
+    timing = timings[-1] if timings else None
     if found is None:
-        return CheckResult(exercise.id, check.name, "passed", check.points, check.points)
+        return CheckResult(exercise.id, check.name, "passed", check.points, check.points, timing=timing)
+    if found.skip:
+        return CheckResult(exercise.id, check.name, "skipped", 0, 0, found, timing=timing)
     status = "not_started" if found.problem.key == "not_implemented" else "failed"
-    return CheckResult(exercise.id, check.name, status, 0, check.points, found)
+    return CheckResult(exercise.id, check.name, status, 0, check.points, found, timing=timing)
 
 
-def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | None:
-    """What is wrong with the learner's outcome, or None. Runs on the trusted side only."""
+def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | Judgement | None:
+    """What is wrong with the learner's outcome, or None (a Holds judge may say more: a Judgement).
+
+    Runs on the trusted side only.
+    """
     if isinstance(check, Raises):
         if expected.error is None:
             raise GraderError(f"check {check.name}: the reference did not raise {check.error.__name__}")

@@ -14,6 +14,7 @@ Settings are settled in one place, :func:`resolve_config`: command line > enviro
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import os
@@ -32,10 +33,11 @@ from grader.catalog import Exercise
 from grader.feedback import check_feedback, exercise_problem
 from grader.i18n import msg, say
 from grader.loader import REPO_ROOT, exercise_path, reference_root
-from grader.runner import ExerciseResult, GraderError, Settings, run_exercise
+from grader.runner import ExerciseResult, GraderError, Settings, load_checks, load_reference, run_exercise
+from grader.sandbox import Sandbox
 
 SCHEMA_VERSION = "1"
-ISOLATION = "in-process"  # the sandbox, when it comes, reports its own kind here
+ISOLATION = "in-process"  # without the sandbox; with it, the level it ran at (grader.sandbox.confine)
 PROFILES: dict[str, int] = {"local": Settings().max_examples, "ci": 100}  # examples per check
 ENV_SEED, ENV_MAX_EXAMPLES, ENV_PROFILE = "GRADER_SEED", "GRADER_MAX_EXAMPLES", "GRADER_PROFILE"
 SECRET = "secret"
@@ -216,30 +218,21 @@ def grade_tree(
     config: RunConfig | None = None,
     lang: str = "en",
     on_exercise: Callable[[ExerciseReport], None] | None = None,
+    sandboxed: bool = True,
 ) -> Report:
     """Grade every selected exercise of the tree at ``root`` and gather the results into a Report.
 
     ``on_exercise`` is told about each exercise as soon as it is graded (the CLI prints progress).
+    ``sandboxed`` runs the learner's code in limited child processes (grader.sandbox); without it the
+    code runs in this process, which only trusted code may do.
     """
     config = config or resolve_config(env={})
     root, exercises = plan(root, exercise_ids)
     started = time.perf_counter()
-    reports: list[ExerciseReport] = []
-    for exercise in exercises:
-        begin = time.perf_counter()
-        try:
-            result = run_exercise(exercise, root, config.settings)
-        except GraderError as e:
-            raise ScoreError(
-                f"The grader's own files for {exercise.id} are broken, so no score can be trusted: {e}. "
-                "This is not your fault: report it to the course staff"
-            ) from None
-        except Exception as e:  # a grader bug triggered by this submission: grade the rest regardless
-            result = _crashed(exercise, e)
-        report = exercise_report(result, lang, time.perf_counter() - begin)
-        reports.append(report)
-        if on_exercise:
-            on_exercise(report)
+    with contextlib.ExitStack() as stack:
+        sandbox = stack.enter_context(Sandbox()) if sandboxed else None
+        reports = _grade_all(root, exercises, config, lang, on_exercise, sandbox)
+        isolation = sandbox.isolation if sandbox is not None else ISOLATION
     return Report(
         score=round(sum(e.score for e in reports), 2),
         max_score=round(sum(e.max_score for e in reports), 2),
@@ -251,7 +244,44 @@ def grade_tree(
         device=device(),
         timestamp=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         duration_s=round(time.perf_counter() - started, 3),
+        isolation=isolation,
     )
+
+
+def _grade_all(
+    root: Path,
+    exercises: Sequence[Exercise],
+    config: RunConfig,
+    lang: str,
+    on_exercise: Callable[[ExerciseReport], None] | None,
+    sandbox: Sandbox | None,
+) -> list[ExerciseReport]:
+    for exercise in exercises:  # every reference and spec is loaded before any learner code runs
+        try:
+            load_checks(exercise)
+            load_reference(exercise)
+        except (GraderError, ImportError) as e:
+            raise ScoreError(
+                f"The grader's own files for {exercise.id} are broken, so no score can be trusted: {e}. "
+                "This is not your fault: report it to the course staff"
+            ) from None
+    reports: list[ExerciseReport] = []
+    for exercise in exercises:
+        begin = time.perf_counter()
+        try:
+            result = run_exercise(exercise, root, config.settings, sandbox=sandbox)
+        except GraderError as e:
+            raise ScoreError(
+                f"The grader's own files for {exercise.id} are broken, so no score can be trusted: {e}. "
+                "This is not your fault: report it to the course staff"
+            ) from None
+        except Exception as e:  # a grader bug triggered by this submission: grade the rest regardless
+            result = _crashed(exercise, e)
+        report = exercise_report(result, lang, time.perf_counter() - begin)
+        reports.append(report)
+        if on_exercise:
+            on_exercise(report)
+    return reports
 
 
 def _crashed(exercise: Exercise, error: Exception) -> ExerciseResult:

@@ -158,14 +158,13 @@ def _str_params(params: dict) -> dict:
 
 
 class _GraderImportBlocker(importlib.abc.MetaPathFinder):
-    """Learner code may import ``grader.datasets`` (a public helper) but not the grader's internals."""
+    """Learner code may import the grader's public helpers (``grader.datasets``) but not its internals."""
 
     def __init__(self, learner_root: Path) -> None:
         self.learner_root = str(learner_root.resolve())
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
-        top = name.split(".")[0]
-        if top not in ("grader", "reference") or name in ("grader", "grader.datasets"):
+        if not name.startswith(INTERNALS):
             return None
         frame = sys._getframe(1)
         while frame is not None and (
@@ -177,9 +176,25 @@ class _GraderImportBlocker(importlib.abc.MetaPathFinder):
         return None
 
 
+# The grader's machinery, dropped from sys.modules so that importing it goes through the blocker. The
+# modules specs build cases from (grader.cases, grader.specs.*, ...) stay: cases sent by the parent are
+# unpickled against them, and they hold nothing a learner could use.
+INTERNALS = (
+    "grader.runner",
+    "grader.loader",
+    "grader.sandbox",
+    "grader.score",
+    "grader.cli",
+    "grader.plugin",
+    "grader.reports",
+    "grader.authoring",
+    "grader.feedback",
+    "grader.forbidden",
+    "grader.catalog",
+)
+
+
 def _block_grader_imports(learner_root: Path) -> None:
-    for name in [
-        n for n in sys.modules if n.split(".")[0] == "grader" and n not in ("grader", "grader.datasets")
-    ]:
-        del sys.modules[name]  # imported again only through the blocker
+    for name in [n for n in sys.modules if n.startswith(INTERNALS)]:
+        del sys.modules[name]
     sys.meta_path.insert(0, _GraderImportBlocker(learner_root))

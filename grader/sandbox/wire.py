@@ -110,14 +110,8 @@ class _Encoder:
         if t is torch.Tensor:
             return {"tensor": self._tensor(value)}
         if t is np.ndarray and value.dtype.name in NUMPY_DTYPES:
-            array = np.ascontiguousarray(value)
-            return {
-                "ndarray": {
-                    "dtype": array.dtype.name,
-                    "shape": list(array.shape),
-                    "buf": self.buffer(array.tobytes()),
-                }
-            }
+            data = self.buffer(value.tobytes(order="C"))  # (np.ascontiguousarray would make 0-d arrays 1-d)
+            return {"ndarray": {"dtype": value.dtype.name, "shape": list(value.shape), "buf": data}}
         if t is torch.dtype:
             return {"dtype": str(value).removeprefix("torch.")}
         if t is torch.device:
@@ -128,6 +122,8 @@ class _Encoder:
             return {"list": [self.encode(v, depth + 1) for v in value]}
         if t is tuple:
             return {"tuple": [self.encode(v, depth + 1) for v in value]}
+        if t in (set, frozenset):
+            return {t.__name__: [self.encode(v, depth + 1) for v in value]}
         if isinstance(value, tuple) and hasattr(t, "_fields"):
             return {
                 "namedtuple": {
@@ -222,6 +218,11 @@ class _Decoder:
             return [self.decode(v, depth + 1) for v in self._list(body)]
         if tag == "tuple":
             return tuple(self.decode(v, depth + 1) for v in self._list(body))
+        if tag in ("set", "frozenset"):
+            items = [self._key(self.decode(v, depth + 1)) for v in self._list(body)]
+            if any(isinstance(i, Opaque) for i in items):
+                return Opaque(tag)
+            return set(items) if tag == "set" else frozenset(items)
         if tag == "dict":
             return {
                 self._key(self.decode(k, depth + 1)): self.decode(v, depth + 1) for k, v in self._list(body)

@@ -23,10 +23,10 @@ def check_feedback(exercise: Exercise, result: CheckResult, lang: str) -> str:
         return title
     parts = [title, textwrap.indent(failure.problem.render(lang), INDENT)]
     if failure.case_source:
-        parts.append(f"{INDENT}{msg('smallest_input').render(lang)}:")
+        parts.append(f"{INDENT}{msg('smallest_input').render(lang)}")
         parts.append(textwrap.indent(failure.case_source, INDENT * 2))
     if failure.learner_where:
-        parts.append(f"{INDENT}{msg('your_traceback').render(lang)}:")
+        parts.append(f"{INDENT}{msg('your_traceback').render(lang)}")
         parts.append(textwrap.indent(failure.learner_where, INDENT))
     if result.status != "skipped":
         parts.append(hint_line(exercise, lang))
@@ -35,10 +35,11 @@ def check_feedback(exercise: Exercise, result: CheckResult, lang: str) -> str:
 
 def hint_line(exercise: Exercise, lang: str) -> str:
     """Each hint on its own line, then the seed section to reread."""
-    label = f"{INDENT}{msg('hint').render(lang)}: "
-    hints = [label + exercise.hints[0][lang]] + [" " * len(label) + h[lang] for h in exercise.hints[1:]]
+    more = INDENT * 2  # not the label's width: a Chinese label is twice as wide as its length
+    hints = [INDENT + msg("hint").render(lang) + exercise.hints[0][lang]]
+    hints += [more + h[lang] for h in exercise.hints[1:]]
     reread = msg("reread", seed=exercise.seed).render(lang)
-    return "\n".join([*hints, f"{' ' * len(label)}({reread})"])
+    return "\n".join([*hints, f"{more}({reread})"])
 
 
 def exercise_problem(result: ExerciseResult, lang: str) -> str:

@@ -119,10 +119,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "已跳过：这台机器没有 CUDA GPU",
     },
     # -- feedback layout -----------------------------------------------------------------------
-    "smallest_input": {"en": "smallest failing input", "zh": "最小的失败输入"},
-    "hint": {"en": "hint", "zh": "提示"},
+    "smallest_input": {"en": "smallest failing input:", "zh": "最小的失败输入："},
+    "hint": {"en": "hint: ", "zh": "提示："},
     "reread": {"en": "reread seed {seed}", "zh": "请重读教程 {seed}"},
-    "your_traceback": {"en": "where in your code", "zh": "出错位置（你的代码）"},
+    "your_traceback": {"en": "where in your code:", "zh": "出错位置（你的代码）："},
     "progress": {
         "en": "exercises complete {done}/{total}, points {points}/{max_points}",
         "zh": "已完成练习 {done}/{total}，得分 {points}/{max_points}",

@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from grader import catalog
 from grader.catalog import Exercise
@@ -74,6 +75,7 @@ class CheckReport:
     points: float  # a share of the exercise's points, rounded to hundredths
     max_points: float  # 0 for a skipped check, and for a gate (the forbidden-API check)
     message: str  # the feedback, in the report's language; "" when passed
+    timing: Mapping[str, Any] | None = None  # a timed check's measurements (grader.timing); never a verdict
 
     @property
     def passed(self) -> bool:
@@ -322,7 +324,7 @@ def _check_reports(result: ExerciseResult, lang: str) -> list[CheckReport]:
         max_points = round(result.exercise.points * share, 2)
         earned = max_points if c.passed and not gated else 0.0
         message = "" if c.passed else check_feedback(result.exercise, c, lang)
-        reports.append(CheckReport(c.check, c.status, earned, max_points, message))
+        reports.append(CheckReport(c.check, c.status, earned, max_points, message, c.timing))
     return reports
 
 

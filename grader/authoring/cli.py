@@ -120,7 +120,7 @@ def _known(ids: list[str] | None) -> None:
         if wanted not in known:
             close = difflib.get_close_matches(wanted, sorted(known), n=3)
             maybe = f"did you mean {', '.join(close)}? " if close else ""
-            raise AuthoringError(f"no exercise {wanted!r} in the catalog; {maybe}`grader list` shows every id")
+            raise AuthoringError(f"no exercise {wanted!r} in the catalog; {maybe}`grader list` shows the ids")
 
 
 def _mutants(args: argparse.Namespace, exercises) -> int:

@@ -390,8 +390,7 @@ def evaluate_mutants(
     Runs here, in this process (the pool calls it in its workers). Each mutant lives in a temporary
     tree of its own at the exercise's path, loaded like a learner's file.
     """
-    from grader.loader import LoadError, load
-    from grader.runner import Settings, load_checks, load_reference, run_check
+    from grader.runner import Settings, load_checks, load_reference
 
     settings = Settings(max_examples=max_examples, seed=seed, include_hidden=True)
     checks = [_budgeted(c, max_examples) for c in load_checks(exercise)]
@@ -408,7 +407,7 @@ def evaluate_mutants(
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, timeout_s)
             try:
-                by = _first_failing(exercise, root, checks, reference, settings, load, LoadError, run_check)
+                by = _first_failing(exercise, root, checks, reference, settings)
             except _Timeout:
                 by = "timeout"
             finally:
@@ -420,10 +419,14 @@ def evaluate_mutants(
     return verdicts
 
 
-def _first_failing(exercise, root, checks, reference, settings, load, load_error, run_check) -> str:
+def _first_failing(exercise: Exercise, root: Path, checks: list[Any], reference: Any, settings: Any) -> str:
+    """The first check the mutant fails ("load" when it does not import), or "" when it passes them all."""
+    from grader.loader import LoadError, load
+    from grader.runner import run_check
+
     try:
         learner = load(exercise, root)
-    except load_error:
+    except LoadError:
         return "load"
     try:
         for check in checks:

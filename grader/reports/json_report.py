@@ -1,8 +1,9 @@
 """The grader's own result: versioned JSON, described by ``grader/schemas/result.schema.json``.
 
 Verdicts (status, passed, points, messages) depend only on the submission, the grader and the settings;
-what varies from run to run (``timestamp``, ``timings``) lives in fields of its own, so two runs of the
-same submission with the same seed compare equal once those are dropped.
+what varies from run to run (``timestamp``, ``timings``, a timed check's ``timing``) lives in fields of
+its own, so two runs of the same submission with the same seed compare equal once those are dropped.
+(A timed check's verdict itself rests on a measurement: see grader/timing.py for how it is kept stable.)
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from grader.score import SCHEMA_VERSION, ExerciseReport, Report
+from grader.score import SCHEMA_VERSION, CheckReport, ExerciseReport, Report
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "result.schema.json"
 VARYING_FIELDS = ("timestamp", "timings")  # at the top level and in each exercise
+CHECK_VARYING_FIELDS = ("timing",)  # in each check (a timed check's measurements)
 
 
 def to_dict(report: Report) -> dict[str, Any]:
@@ -50,19 +52,23 @@ def _exercise(e: ExerciseReport) -> dict[str, Any]:
         "score": e.score,
         "max_score": e.max_score,
         "message": e.message,
-        "checks": [
-            {
-                "name": c.name,
-                "status": c.status,
-                "passed": c.passed,
-                "points": c.points,
-                "max_points": c.max_points,
-                "message": c.message,
-            }
-            for c in e.checks
-        ],
+        "checks": [_check(c) for c in e.checks],
         "timings": {"total_s": e.duration_s},
     }
+
+
+def _check(c: CheckReport) -> dict[str, Any]:
+    check = {
+        "name": c.name,
+        "status": c.status,
+        "passed": c.passed,
+        "points": c.points,
+        "max_points": c.max_points,
+        "message": c.message,
+    }
+    if c.timing is not None:  # a timed check's measurements: their own field, left out of verdicts()
+        check["timing"] = dict(c.timing)
+    return check
 
 
 def render(report: Report) -> str:
@@ -80,4 +86,7 @@ def verdicts(data: dict[str, Any]) -> dict[str, Any]:
     kept["exercises"] = [
         {k: v for k, v in e.items() if k not in VARYING_FIELDS} for e in data.get("exercises", [])
     ]
+    for e in kept["exercises"]:
+        if "checks" in e:
+            e["checks"] = [{k: v for k, v in c.items() if k not in CHECK_VARYING_FIELDS} for c in e["checks"]]
     return kept

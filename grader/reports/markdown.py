@@ -10,6 +10,7 @@ import re
 from grader.i18n import say
 from grader.reports import points, provenance, status_label
 from grader.score import ExerciseReport, Report
+from grader.timing import describe
 
 ICONS = {"passed": "✅", "skipped": "⏭️", "not_started": "⬜", "failed": "❌"}  # anything else: ⚠️
 
@@ -20,6 +21,7 @@ HEADING = say(
 COLUMNS = say("Exercise | Status | Points", "练习 | 状态 | 得分")
 TOTAL = say("Total", "总计")
 FAILURES = say("What to fix", "需要修改的地方")
+TIMED = say("Timed checks", "计时检查")
 MORE = say(
     "… and {count} more (GitHub shows at most 1 MiB here): see the JSON report",
     "……还有 {count} 项（GitHub 在这里最多显示 1 MiB）：请看 JSON 报告",
@@ -43,6 +45,14 @@ def render(report: Report) -> str:
     out.append(
         f"| | **{TOTAL.render(lang)}** | {done} | **{points(report.score)} / {points(report.max_score)}** |"
     )
+    timed = [
+        f"- `{e.id}` › {c.name}: {_cell(describe(c.timing, lang))}"
+        for e in report.exercises
+        for c in e.checks
+        if c.timing is not None
+    ]
+    if timed:
+        out += ["", f"### {TIMED.render(lang)}", "", *timed]
     footer = ["", f"<sub>{html.escape(provenance(report), quote=False)}</sub>", ""]
     failures = [block for e in report.exercises for block in _failures(e)]
     if failures:

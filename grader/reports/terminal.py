@@ -8,6 +8,7 @@ import unicodedata
 from grader.i18n import say
 from grader.reports import points, provenance, status_label
 from grader.score import ExerciseReport, Report, RunConfig, progress_text
+from grader.timing import describe
 
 MARKS = {"passed": "✓", "skipped": "-", "not_started": "·"}  # anything else: ✗
 FAIL_UNDER = say(
@@ -30,9 +31,15 @@ def header(config: RunConfig, lang: str) -> str:
 
 
 def exercise_line(e: ExerciseReport, lang: str) -> str:
+    """The exercise's line, then one line per timed check that ran (device, times, speedup, spread)."""
     mark = MARKS.get(e.status, "✗")
     label = _pad(status_label(e.status, lang), 14)
-    return f"  {mark} {e.id:<28} {label} {points(e.score):>6} / {points(e.max_score)}"
+    line = f"  {mark} {e.id:<28} {label} {points(e.score):>6} / {points(e.max_score)}"
+    return "\n".join([line, *timing_lines(e, lang)])
+
+
+def timing_lines(e: ExerciseReport, lang: str) -> list[str]:
+    return [f"      ⏱ {c.name}: {describe(c.timing, lang)}" for c in e.checks if c.timing is not None]
 
 
 def _pad(text: str, width: int) -> str:

@@ -1,6 +1,12 @@
-"""Checks for time_on_device on the CPU: fn called warmup + repeats times with the given args, warm-up
-excluded, the median of the timed calls returned in seconds. Timings use ``time.sleep`` functions of
-known duration with generous bounds; the CUDA timing checks are not here (they come with the timing work).
+"""Checks for time_on_device: fn called warmup + repeats times with the given args, warm-up excluded, the
+median of the timed calls returned in seconds.
+
+On the CPU the fns sleep known times (``time.sleep``), judged with generous bounds; a timer that forgets
+to synchronise cannot be told apart there (the CPU runs fn to the end before returning). On a CUDA GPU
+(``requires="cuda"``) fn queues one kernel that spins a known number of clock cycles
+(``torch.cuda._sleep``) and returns at once: the grader's own synchronised timer (grader.timing) measures
+that kernel just before and just after the learner's call, and the learner's answer must agree with it.
+An unsynchronised timer measures only the launch (microseconds, not milliseconds) and fails there.
 """
 
 import statistics
@@ -10,6 +16,7 @@ import torch
 from hypothesis import strategies as st
 
 from grader import strategies as gs
+from grader import timing
 from grader.cases import Case
 from grader.i18n import say
 from grader.spec import Agrees, Holds
@@ -108,6 +115,80 @@ def about_the_median(case: Case, got) -> object:
     )
 
 
+class GpuSleep:
+    """A fn that queues one GPU kernel spinning ``cycles`` clock cycles and returns without waiting;
+    its first ``warmup`` calls spin ``slow`` times as long (a slow start that warm-up must exclude)."""
+
+    def __init__(self, warmup: int, cycles: int, slow: int = 8) -> None:
+        self.warmup, self.cycles, self.slow, self.calls = warmup, cycles, slow, 0
+
+    def __call__(self, *args) -> None:
+        k, self.calls = self.calls, self.calls + 1
+        torch.cuda._sleep(self.cycles * (self.slow if k < self.warmup else 1))
+
+    def describe(self, lang: str = "en") -> str:
+        if lang == "zh":
+            return (
+                f"在 GPU 上排队一个空转 {self.cycles} 个时钟周期的内核后立即返回"
+                f"（前 {self.warmup} 次是 {self.slow} 倍长）"
+            )
+        return (
+            f"queues a GPU kernel spinning {self.cycles} clock cycles and returns at once"
+            f" ({self.slow} times as long on the first {self.warmup} calls)"
+        )
+
+    def __repr__(self) -> str:
+        return "gpu_sleep_fn"
+
+
+GPU_CYCLES = 4_000_000  # about 2-3 ms at 1.4-2 GHz: far above a launch (~10 µs) and a synchronise
+
+
+def gpu_case(warmup: int, repeats: int, device: str | torch.device = "cuda") -> Case:
+    fn = GpuSleep(warmup, GPU_CYCLES)
+    kwargs = {"device": device, "warmup": warmup, "repeats": repeats}
+    return Case.of(fn=fn, kwargs=kwargs, setup={"gpu_sleep_fn": fn.describe()})
+
+
+def run_against_grader_timer(fn, case: Case) -> dict:
+    """The learner's median, between two measurements of the same kernel by the grader's own timer."""
+    cycles = case["fn"].cycles
+
+    def kernel() -> None:
+        torch.cuda._sleep(cycles)
+
+    before = timing.median_time(kernel, device="cuda")
+    result = fn(*case.args, **case.kwargs)
+    after = timing.median_time(kernel, device="cuda")
+    return {"result": result, "grader_s": [before, after], "device": timing.device_name("cuda")}
+
+
+def agrees_with_grader_timer(case: Case, got: dict) -> object:
+    result = got["result"]
+    if not isinstance(result, float):
+        return say(
+            f"expected a Python float (seconds), got a {type(result).__name__}",
+            f"应返回 Python float（秒），实际返回了 {type(result).__name__}",
+        )
+    low, high = 0.8 * min(got["grader_s"]), 1.25 * max(got["grader_s"]) + 2e-4
+    if low <= result <= high:
+        return None
+    measured = " and ".join(f"{s * 1e3:.3f} ms" for s in got["grader_s"])
+    unsynced = result < 0.1 * low
+    why_en = (
+        " — far too short: the clock stopped before the GPU finished (synchronise, or use CUDA events)"
+        if unsynced
+        else ""
+    )
+    why_zh = "——太短了：GPU 还没算完就停表了（请同步，或使用 CUDA 事件）" if unsynced else ""
+    return say(
+        f"on {got['device']}, fn {case['fn'].describe()}: the grader's timer measured {measured} per timed"
+        f" call, you returned {result * 1e3:.3f} ms{why_en}; allowed {low * 1e3:.3f} to {high * 1e3:.3f} ms",
+        f"在 {got['device']} 上，fn {case['fn'].describe('zh')}：评分器的计时器测得每次计时调用 {measured}，"
+        f"你返回了 {result * 1e3:.3f} 毫秒{why_zh}；允许范围 {low * 1e3:.3f} 到 {high * 1e3:.3f} 毫秒",
+    )
+
+
 CHECKS = (
     Agrees(
         name="calls_fn_warmup_plus_repeats_times",
@@ -138,5 +219,13 @@ CHECKS = (
         examples=(sleepy_case(1, 1, (1, 5, 5, 5, 60)), sleepy_case(None, 5, (1, 5, 5, 5, 5, 5, 5, 5, 5, 80))),
         run=run_timed,
         judge=about_the_median,
+    ),
+    Holds(
+        name="cuda_agrees_with_grader_timer",
+        points=3,
+        requires="cuda",
+        examples=(gpu_case(3, 3), gpu_case(2, 5, torch.device("cuda"))),
+        run=run_against_grader_timer,
+        judge=agrees_with_grader_timer,
     ),
 )

@@ -1,0 +1,39 @@
+"""Settings and helpers shared by the grader's own benchmarks (not unit tests: see README.md)."""
+
+import os
+
+from grader.loader import reference_root
+from grader.runner import Settings
+
+# fixed, so --benchmark-json files stay comparable between runs and machines
+SEED = 0
+MAX_EXAMPLES = int(os.environ.get("BENCH_MAX_EXAMPLES", "10"))
+SETTINGS = Settings(max_examples=MAX_EXAMPLES, seed=SEED)
+
+
+class ExampleCounter:
+    """Counts the reference's observations: one per example graded, in-process or sandboxed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def wrap(self, observe):
+        reference = reference_root().resolve()
+
+        def counting(run, impl, case, root=None):
+            if root is not None and root.resolve() == reference:
+                self.count += 1
+            return observe(run, impl, case, root)
+
+        return counting
+
+
+def record(benchmark, counter: ExampleCounter) -> None:
+    """Examples graded and examples per second (from the benchmark's own mean time) in the JSON."""
+    benchmark.extra_info["seed"] = SEED
+    benchmark.extra_info["max_examples"] = MAX_EXAMPLES
+    rounds = max(len(benchmark.stats.stats.data), 1) if benchmark.stats else 1
+    per_round = counter.count / rounds
+    benchmark.extra_info["examples"] = per_round
+    if benchmark.stats and benchmark.stats.stats.mean:
+        benchmark.extra_info["examples_per_s"] = round(per_round / benchmark.stats.stats.mean, 1)

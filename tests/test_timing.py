@@ -1,0 +1,364 @@
+"""grader.timing with fake clocks and functions of known duration, and the timed checks' judges.
+
+No test here measures real time except the last few, which grade real submissions whose speeds differ
+by 50x or more against a 20x threshold (noise on a shared machine moves ratios by well under 2x); how
+often the timed check separates them is measured in benchmarks/separation.py, not asserted here.
+"""
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from grader import catalog, timing
+from grader.cases import Case
+from grader.i18n import say
+from grader.reports import json_report
+from grader.runner import ExerciseResult, Judgement, Settings, load_reference, run_check, run_exercise
+from grader.spec import Holds
+from grader.specs import pairwise_sq_distances as pairwise
+from grader.specs import time_on_device as tod
+from grader.timing import FakeClock
+
+SUBMISSIONS = Path(__file__).parent / "submissions"
+
+
+def test_iqr_of_one_value_and_of_several() -> None:
+    assert timing.iqr([5.0]) == (5.0, 5.0)
+    assert timing.iqr([1.0, 2.0, 3.0, 4.0, 5.0]) == (2.0, 4.0)
+
+
+@pytest.mark.parametrize(
+    ("ratios", "verdict"),
+    [
+        ([30, 31, 32, 40, 50], "passed"),
+        ([20, 20, 20, 20], "passed"),  # at the threshold counts
+        ([1, 1.2, 1.1, 0.9], "failed"),
+        ([10, 15, 25, 30, 35], None),  # the IQR straddles 20: undecided
+    ],
+)
+def test_decide_needs_the_whole_iqr_on_one_side(ratios: list[float], verdict: str | None) -> None:
+    assert timing.decide(ratios, 20) == verdict
+
+
+def durations(clock: FakeClock, seconds: list[float]):
+    """A function whose k-th call takes seconds[k % len(seconds)] on the fake clock."""
+    calls = iter(range(10**6))
+
+    def fn(_inputs) -> int:
+        k = next(calls)
+        clock.advance(seconds[k % len(seconds)])
+        return k
+
+    return fn
+
+
+def test_race_speedup_is_median_of_per_pair_ratios() -> None:
+    clock = FakeClock()
+    learner = durations(clock, [0.001, 0.002])
+    baseline = durations(clock, [0.040])
+    result = timing.race(learner, baseline, lambda k: k, threshold=10, device="cpu", pairs=4, clock=clock)
+    # warm-up (2 pairs) is untimed, so the timed learner calls are again 1, 2, 1, 2 ms
+    assert sorted(result.learner_s) == pytest.approx([0.001, 0.001, 0.002, 0.002])
+    assert result.speedup == pytest.approx(30.0)
+    assert result.spread == pytest.approx((20.0, 40.0))
+    assert (result.verdict, result.rounds, result.threads) == ("passed", 1, torch.get_num_threads())
+    d = result.to_dict()
+    assert d["learner_s"] == pytest.approx(0.0015) and d["baseline_s"] == pytest.approx(0.040)
+
+
+def test_race_excludes_warmup_calls() -> None:
+    clock = FakeClock()
+    slow_start = durations(clock, [1.0, 1.0, 1.0] + [0.001] * 1000)  # 3 slow calls, then fast
+    result = timing.race(
+        slow_start, durations(clock, [0.1]), lambda k: k, threshold=10, device="cpu", warmup=3, clock=clock
+    )
+    assert max(result.learner_s) == pytest.approx(0.001)
+    assert result.verdict == "passed"
+
+
+def test_race_interleaves_and_gives_fresh_inputs_to_every_pair() -> None:
+    seen: list[tuple[str, int]] = []
+    clock = FakeClock()
+    timing.race(
+        lambda k: seen.append(("A", k)),
+        lambda k: seen.append(("B", k)),
+        lambda k: k,
+        threshold=1,
+        device="cpu",
+        pairs=4,
+        warmup=1,
+        clock=clock,
+    )
+    assert seen == [
+        ("A", 0),
+        ("B", 0),
+        ("A", 1),
+        ("B", 1),
+        ("B", 2),
+        ("A", 2),
+        ("A", 3),
+        ("B", 3),
+        ("B", 4),
+        ("A", 4),
+    ]
+
+
+def test_race_remeasures_then_reports_inconclusive() -> None:
+    clock = FakeClock()
+    # ratios alternate 10x and 40x: the IQR always straddles 20
+    learner = durations(clock, [0.004, 0.001])
+    result = timing.race(
+        learner,
+        durations(clock, [0.040]),
+        lambda k: k,
+        threshold=20,
+        device="cpu",
+        pairs=4,
+        max_rounds=3,
+        clock=clock,
+    )
+    assert (result.verdict, result.rounds) == ("inconclusive", 3)
+
+
+def test_race_stops_at_the_first_decisive_round() -> None:
+    clock = FakeClock()
+    # round 1 (after 2 warm-up pairs): noisy; round 2: clearly fast
+    learner = durations(clock, [0.001, 0.001] + [0.004, 0.001] * 2 + [0.001] * 100)
+    result = timing.race(
+        learner, durations(clock, [0.040]), lambda k: k, threshold=20, device="cpu", pairs=4, clock=clock
+    )
+    assert (result.verdict, result.rounds) == ("passed", 2)
+
+
+def test_race_slow_learner_fails() -> None:
+    clock = FakeClock()
+    result = timing.race(
+        durations(clock, [0.010]),
+        durations(clock, [0.012]),
+        lambda k: k,
+        threshold=20,
+        device="cpu",
+        clock=clock,
+    )
+    assert result.verdict == "failed" and result.speedup == pytest.approx(1.2)
+
+
+def test_race_checks_after_each_learner_call_untimed() -> None:
+    clock = FakeClock()
+    outputs: list[tuple[int, int]] = []
+
+    def check(k: int, inputs: int, out: int) -> None:
+        clock.advance(5.0)  # would ruin the ratios if it were timed
+        outputs.append((k, inputs))
+
+    result = timing.race(
+        durations(clock, [0.001]),
+        durations(clock, [0.1]),
+        lambda k: k,
+        threshold=20,
+        device="cpu",
+        pairs=3,
+        after_learner=check,
+        clock=clock,
+    )
+    assert outputs == [(2, 2), (3, 3), (4, 4)]  # timed pairs only, each with its own inputs
+    assert result.speedup == pytest.approx(100.0)
+
+
+def test_race_pins_threads_and_restores_them() -> None:
+    before = torch.get_num_threads()
+    clock = FakeClock()
+    result = timing.race(
+        durations(clock, [0.001]),
+        durations(clock, [0.1]),
+        lambda k: k,
+        threshold=20,
+        device="cpu",
+        threads=1,
+        clock=clock,
+    )
+    assert result.threads == 1 and torch.get_num_threads() == before
+
+
+def test_stopwatch_times_only_the_call() -> None:
+    clock = FakeClock()
+    seconds, value = timing.Stopwatch("cpu", clock=clock).time(lambda: clock.advance(0.25) or "done")
+    assert (seconds, value) == (0.25, "done")
+
+
+def test_median_time_excludes_warmup() -> None:
+    clock = FakeClock()
+    fn = durations(clock, [9.0, 9.0, 0.002, 0.003, 0.001])
+    assert timing.median_time(
+        lambda: fn(None), device="cpu", warmup=2, repeats=3, clock=clock
+    ) == pytest.approx(0.002)
+
+
+def test_summarise_recomputes_the_verdict_from_raw_times() -> None:
+    result = timing.summarise([0.001] * 5, [0.1] * 5, threshold=20, device="cpu", threads=1)
+    assert (result.verdict, result.speedup) == ("passed", pytest.approx(100))
+    with pytest.raises(ValueError, match="equally many"):
+        timing.summarise([0.001], [], threshold=20, device="cpu", threads=1)
+
+
+def test_describe_names_device_times_speedup_and_spread() -> None:
+    result = timing.summarise([0.001, 0.002], [0.05, 0.05], threshold=20, device="cpu (X)", threads=1)
+    line = result.describe()
+    for part in ("cpu (X), 1 thread", "yours 1.50 ms", "baseline 50.00 ms", "speedup 37.5x", "IQR", ">= 20x"):
+        assert part in line
+    assert "加速" in result.describe("zh")
+
+
+# -- the timed checks' judges, fed made-up measurements --------------------------------------------------
+
+
+def _timed_got(case: Case, learner_s: list[float], baseline_s: list[float], *, stale: bool = False) -> dict:
+    """What run_timed would send back for honest (or, with ``stale``, cached) outputs."""
+    (n, d), m, seed = case["x"].shape, case["y"].shape[0], case["seed"]
+    calls = []
+    for k in range(2, 2 + len(learner_s)):
+        x, y = pairwise.points(seed, 0 if stale else k, n, m, d)
+        rows = pairwise.probe_rows(seed, k, n)
+        probe = pairwise.exact_and_scale(x[rows], y)[0].float()
+        calls.append(
+            {
+                "call": k,
+                "type": "Tensor",
+                "inputs_unchanged": True,
+                "shape": [n, m],
+                "dtype": "torch.float32",
+                "device": "cpu",
+                "rows": rows,
+                "probe": probe,
+            }
+        )
+    return {
+        "learner_s": learner_s,
+        "baseline_s": baseline_s,
+        "rounds": 1,
+        "device": "cpu (X)",
+        "threads": 1,
+        "calls": calls,
+    }
+
+
+CPU_CASE = pairwise.timed_case(pairwise.CPU_SIZES, "cpu", "python_loop")
+
+
+def test_timed_judge_passes_fast_and_right() -> None:
+    verdict = pairwise.judge_timed(CPU_CASE, _timed_got(CPU_CASE, [0.001] * 5, [0.05] * 5))
+    assert isinstance(verdict, Judgement) and verdict.problem is None and verdict.skip is None
+    assert verdict.timing["verdict"] == "passed" and verdict.timing["baseline"] == "python_loop"
+
+
+def test_timed_judge_fails_slow() -> None:
+    verdict = pairwise.judge_timed(CPU_CASE, _timed_got(CPU_CASE, [0.01] * 5, [0.012] * 5))
+    assert verdict.problem is not None and "not fast enough" in verdict.problem.render("en")
+
+
+def test_timed_judge_skips_inconclusive_rather_than_failing() -> None:
+    verdict = pairwise.judge_timed(CPU_CASE, _timed_got(CPU_CASE, [0.004, 0.001] * 3, [0.04] * 6))
+    assert verdict.problem is None and verdict.skip is not None
+    assert "inconclusive" in verdict.skip.render("en")
+
+
+def test_timed_judge_fails_a_fast_stale_result_whatever_the_speed() -> None:
+    verdict = pairwise.judge_timed(CPU_CASE, _timed_got(CPU_CASE, [1e-6] * 5, [0.05] * 5, stale=True))
+    assert verdict.problem is not None and "earlier call" in verdict.problem.render("en")
+    assert verdict.timing["verdict"] == "passed"  # timing itself was fine: correctness decided
+
+
+def test_timed_judge_fails_modified_inputs() -> None:
+    got = _timed_got(CPU_CASE, [0.001] * 5, [0.05] * 5)
+    got["calls"][3]["inputs_unchanged"] = False
+    verdict = pairwise.judge_timed(CPU_CASE, got)
+    assert "timed call 4" in verdict.problem.render("en") and "modified" in verdict.problem.render("en")
+
+
+def test_gpu_timer_judge_fails_an_unsynchronised_answer() -> None:
+    case = tod.gpu_case(3, 3)
+    got = {"result": 12e-6, "grader_s": [0.0021, 0.0022], "device": "Fake GPU"}
+    problem = tod.agrees_with_grader_timer(case, got)
+    assert problem is not None and "before the GPU finished" in problem.render("en")
+    assert tod.agrees_with_grader_timer(case, got | {"result": 0.00215}) is None
+    assert tod.agrees_with_grader_timer(case, got | {"result": 4.5 * 0.0021}) is not None  # warm-up counted
+
+
+# -- the runner and the reports -----------------------------------------------------------------------
+
+
+def _grade(source: Path, tmp_path: Path, only: set[str]):
+    exercise = catalog.get(source.parent.name)
+    target = tmp_path / exercise.relpath
+    target.parent.mkdir(parents=True)
+    target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    return run_exercise(exercise, tmp_path, Settings(max_examples=5, seed=1), only=only)
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("right_expansion_clamped", "passed"),
+        ("wrong_python_loop_over_rows", "failed"),
+        ("wrong_caches_large_results", "failed"),
+        ("wrong_centres_inputs_in_place", "failed"),
+    ],
+)
+def test_cpu_timed_check_on_submissions(name: str, status: str, tmp_path: Path) -> None:
+    path = SUBMISSIONS / "pairwise_sq_distances" / f"{name}.py"
+    result = _grade(path, tmp_path, {"faster_than_python_loop"})
+    (check,) = result.checks
+    assert check.status == status, check.failure and check.failure.problem.render("en")
+    assert check.timing is not None and check.timing["threads"] == 1
+
+
+def test_a_judge_skip_is_skipped_and_out_of_the_maximum() -> None:
+    exercise = catalog.get("pairwise_sq_distances")
+    reference = load_reference(exercise)
+    case = Case.of(x=torch.ones(2, 2), y=torch.ones(3, 2))
+
+    def inconclusive(case: Case, got: object) -> Judgement:
+        return Judgement(skip=say("inconclusive timing", "计时无法判定"), timing={"verdict": "inconclusive"})
+
+    check = Holds(name="timed", points=3, examples=(case,), judge=inconclusive)
+    result = run_check(check, reference, reference, Settings())
+    assert (result.status, result.points, result.max_points) == ("skipped", 0, 0)
+    assert result.timing == {"verdict": "inconclusive"}
+    assert result.failure is not None and result.failure.skip
+    passed = run_check(
+        check.__class__(**{**check.__dict__, "judge": lambda c, g: None}), reference, reference, Settings()
+    )
+    graded = ExerciseResult(exercise, "passed", (result, passed))
+    assert graded.score == exercise.points  # the skipped check neither costs nor earns
+
+
+def test_unsynchronised_timer_passes_on_cpu_only_because_the_cpu_cannot_tell(tmp_path: Path) -> None:
+    path = SUBMISSIONS / "time_on_device" / "cuda_wrong_unsynchronised.py"
+    result = _grade(
+        path, tmp_path, {"excludes_warmup", "returns_median_seconds", "cuda_agrees_with_grader_timer"}
+    )
+    statuses = {c.check: c.status for c in result.checks}
+    if torch.cuda.is_available():
+        assert statuses["cuda_agrees_with_grader_timer"] == "failed"
+    else:
+        assert statuses == {
+            "excludes_warmup": "passed",
+            "returns_median_seconds": "passed",
+            "cuda_agrees_with_grader_timer": "skipped",
+        }
+
+
+def test_json_keeps_timing_out_of_the_verdicts() -> None:
+    data = {
+        "exercises": [
+            {
+                "id": "e",
+                "timings": {"total_s": 1},
+                "checks": [{"name": "c", "status": "passed", "timing": {"x": 1}}],
+            }
+        ]
+    }
+    assert json_report.verdicts(data)["exercises"] == [
+        {"id": "e", "checks": [{"name": "c", "status": "passed"}]}
+    ]

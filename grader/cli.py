@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from grader import catalog
+from grader.authoring import cli as authoring_cli
 from grader.i18n import LANGS, resolve_lang
 from grader.reports import gradescope, json_report, junit, markdown, terminal
 from grader.score import PROFILES, Report, ScoreError, grade_tree, plan, resolve_config
@@ -31,7 +32,7 @@ WRITERS: dict[str, Callable[[Report], str]] = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description="Grade PyTorch exercises.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{score,list}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{score,list,new,check,release}")
 
     score = commands.add_parser("score", help="grade a tree of exercises and write reports")
     score.add_argument("dir", nargs="?", default="exercises", help="a folder laid out like exercises/")
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when the score is under PERCENT of the maximum",
     )
 
+    authoring_cli.register(commands)
     listing = commands.add_parser("list", help="the exercises in course order")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.add_argument("--lang", choices=LANGS, help="language of the titles")
@@ -89,6 +91,8 @@ def _percent(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _tolerant_stdout()
+    if hasattr(args, "authoring"):  # new, check, release: the instructor's commands
+        return authoring_cli.run(args)
     try:
         lang = _lang(args.lang)
         if args.command == "list":

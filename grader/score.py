@@ -150,7 +150,9 @@ def resolve_config(
         max_examples = _env_int(env, ENV_MAX_EXAMPLES, PROFILES[profile])
     if max_examples < 1:
         raise ScoreError(f"Expected at least 1 example per check but got max_examples={max_examples}")
-    return RunConfig(Settings(max_examples=max_examples, seed=seed), profile, seed_from_env)
+    # checks an instructor marked hidden run in CI only (their failing inputs are never shown)
+    settings = Settings(max_examples=max_examples, seed=seed, include_hidden=profile == "ci")
+    return RunConfig(settings, profile, seed_from_env)
 
 
 def _env_int(env: Mapping[str, str], name: str, default: int, secret: bool = False) -> int:

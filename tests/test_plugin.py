@@ -5,15 +5,17 @@ from pathlib import Path
 import pytest
 
 from grader import catalog
-from grader.runner import check_names  # imported before pytester snapshots sys.modules (numpy can't re-import)
+from grader.runner import (
+    check_names,  # imported before pytester snapshots sys.modules (numpy can't re-import)
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISE = catalog.get("broadcast_add")
 
-WRONG = '''
+WRONG = """
 def broadcast_add(a, b):
     return a + b
-'''
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -74,12 +76,16 @@ def test_learner_solution_passes(pytester, tree) -> None:
     right = (ROOT / "tests/submissions/broadcast_add/right_expand.py").read_text(encoding="utf-8")
     result = run(pytester, tree(right), "-v")
     result.assert_outcomes(passed=len(checks()))
-    result.stdout.fnmatch_lines(["*broadcast_add.py::matches_a_plus_b PASSED*", "*complete 1/1, points 10/10*"])
+    result.stdout.fnmatch_lines(
+        ["*broadcast_add.py::matches_a_plus_b PASSED*", "*complete 1/1, points 10/10*"]
+    )
 
 
 def test_failure_shows_input_hint_and_no_grader_frames(pytester, tree) -> None:
     result = run(pytester, tree(WRONG), "--lang", "en", "-v")
-    result.stdout.fnmatch_lines(["*::broadcasts_explicitly FAILED*", "*::rejects_incompatible_shapes FAILED*"])
+    result.stdout.fnmatch_lines(
+        ["*::broadcasts_explicitly FAILED*", "*::rejects_incompatible_shapes FAILED*"]
+    )
     text = result.stdout.str()
     assert "smallest failing input:" in text
     assert "broadcast_add(a, b)" in text and "a = torch.tensor(" in text

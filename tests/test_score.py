@@ -185,7 +185,7 @@ def test_a_grader_bug_in_one_exercise_is_an_error_there_and_the_rest_is_graded(
     found = exercises()
     tree = make_tree(tmp_path, {e: stub(e) for e in found})
 
-    def run_exercise(exercise, root, settings):
+    def run_exercise(exercise, root, settings, sandbox=None):
         if exercise == found[0]:
             raise RuntimeError("boom")
         return ExerciseResult(exercise, "not_started", problem=msg("not_started", path="p"))
@@ -196,7 +196,7 @@ def test_a_grader_bug_in_one_exercise_is_an_error_there_and_the_rest_is_graded(
     assert "not your fault" in report.exercises[0].message
     assert [e.status for e in report.exercises[1:]] == ["not_started"] * (len(found) - 1)
 
-    def broken(exercise, root, settings):
+    def broken(exercise, root, settings, sandbox=None):
         raise GraderError("the reference raised")
 
     monkeypatch.setattr(score, "run_exercise", broken)

@@ -17,6 +17,7 @@ import os
 import pickle
 import shutil
 import signal
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -32,7 +33,7 @@ from grader.sandbox.confine import Limits
 
 __all__ = ["Limits", "Sandbox", "SandboxedLearner"]
 
-PRELOAD = ["torch", "numpy", "grader.sandbox.child", "grader.specs", "grader.datasets"]
+PRELOAD = ["grader.sandbox.preload"]
 _MAX_MESSAGE = wire.MAX_BYTES + 2**24
 
 
@@ -105,7 +106,8 @@ class SandboxedLearner:
         )
         self.conn, child_conn = sandbox._context.Pipe(duplex=True)
         self.process = sandbox._context.Process(target=main, args=(child_conn, setup), daemon=True)
-        self.process.start()
+        with _main_script_hidden():
+            self.process.start()
         child_conn.close()
         if self.cgroup is not None:
             self.cgroup.join(self.process.pid)  # before it forks: its descendants inherit the cgroup
@@ -278,6 +280,20 @@ def _start_fork_server_without_secrets() -> None:
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _main_script_hidden():
+    """multiprocessing re-runs the parent's main script in each child unless it cannot find it: the
+    child needs nothing from it (its target is importable), and a script read from stdin cannot be re-run.
+    """
+    main = sys.modules["__main__"]
+    path = main.__dict__.pop("__file__", None)
+    try:
+        yield
+    finally:
+        if path is not None:
+            main.__file__ = path
 
 
 def _hidden_paths() -> list[Path]:

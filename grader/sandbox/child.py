@@ -103,6 +103,8 @@ def _learner(conn: Connection, setup: ChildSetup, level: str) -> None:
         confine.apply_rlimits(setup.limits, level)
         import torch
 
+        # One thread: the fork server's OpenMP pool does not survive fork, and a child that starts a
+        # parallel region with more threads hangs (seen with torch 2.13's CPU build).
         torch.set_num_threads(1)
         exercise = catalog.get(setup.exercise_id)
         checks = {c.name: c for c in importlib.import_module(f"grader.specs.{exercise.id}").CHECKS}
@@ -127,7 +129,9 @@ def _learner(conn: Connection, setup: ChildSetup, level: str) -> None:
         if request[0] == "exit":
             os._exit(0)
         _, check_name, case = request
-        outcome = harness.observe(checks[check_name].run, implementation.impl, case, setup.learner_root)
+        outcome = harness.observe(
+            checks[check_name].run, implementation.impl, case, setup.learner_root, track_inputs=False
+        )
         _send(conn, {"outcome": _outcome(outcome, case, setup)})
 
 

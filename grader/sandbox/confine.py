@@ -17,6 +17,7 @@ import ctypes
 import os
 import resource
 import signal
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,6 +171,7 @@ def _tasks_now() -> int:
 
 
 def scrub_environment(workdir: Path) -> None:
+    tempfile.tempdir = str(workdir)  # the fork server may have cached /tmp, read-only here
     os.environ.clear()
     os.environ.update(
         {

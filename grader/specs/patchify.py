@@ -65,6 +65,7 @@ CHECKS = (
             _case(ramp(3, 6, 4), 4),
             _case(ramp(1, 5, 5), 2),
             _case(ramp(2, 2, 2), 3),
+            _case(ramp(1, 2, 2), 0),  # p = 0 divides nothing
         ),
         cases=_not_divisible(),
     ),
@@ -83,6 +84,9 @@ CHECKS = (
         name="handles_empty_images",
         points=1,
         fresh_output=False,
-        examples=(_case(ramp(3, 0, 4), 2), _case(ramp(0, 4, 6), 2), _case(ramp(2, 0, 0), 3)),
+        examples=(
+            *(_case(ramp(3, 0, 4), 2), _case(ramp(0, 4, 6), 2), _case(ramp(2, 0, 0), 3)),
+            *(_case(ramp(1, 2, 0), 1), _case(ramp(1, 2, 1), 1)),  # no columns; one column
+        ),
     ),
 )

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TARGET = catalog.get("broadcast_add")
 BYSTANDER = catalog.get("matmul")
 LIMITS = Limits(
-    call_seconds=4, exercise_seconds=20, cpu_seconds=10, memory_bytes=1 << 30, tasks=48, file_bytes=4 << 20
+    call_seconds=8, exercise_seconds=30, cpu_seconds=20, memory_bytes=1 << 30, tasks=48, file_bytes=4 << 20
 )
 SETTINGS = Settings(max_examples=8, seed=5)
 

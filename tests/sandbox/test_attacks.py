@@ -8,8 +8,11 @@ wrote afterwards is intact, and that nothing the attack started is still alive.
 from __future__ import annotations
 
 import json
+import os
 import re
 import string
+import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -110,3 +113,33 @@ def test_reference_tree_gets_full_marks_sandboxed() -> None:
         for exercise in (TARGET, BYSTANDER, catalog.get("patchify")):
             result = run_exercise(exercise, ROOT / "reference", SETTINGS, sandbox=sandbox)
             assert result.status == "passed" and result.score == exercise.points
+
+
+def test_secrets_in_the_graders_environment_never_reach_learner_code(tmp_path: Path) -> None:
+    """The attack raises if it can see GRADER_SEED (its own environ or its parent's /proc). Sandboxed it
+    cannot, so it passes; run in-process, the same code sees the secret: the test is not vacuous."""
+    source, _, _ = expectation("reads_parent_environment")
+    tree, _, _ = _prepare(tmp_path, source)
+    env = {**os.environ, "GRADER_SEED": "31337", "PYTHONPATH": str(ROOT)}
+    statuses = {}
+    for mode in ([], ["--in-process"]):
+        out = tmp_path / f"result{len(mode)}.json"
+        command = [
+            sys.executable,
+            "-m",
+            "grader.cli",
+            "score",
+            str(tree),
+            "--exercise",
+            TARGET.id,
+            "--max-examples",
+            "5",
+            "--profile",
+            "ci",
+            "--json",
+            str(out),
+            *mode,
+        ]
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
+        statuses[tuple(mode)] = json.loads(out.read_text())["exercises"][0]["status"]
+    assert statuses == {(): "passed", ("--in-process",): "failed"}

@@ -4,7 +4,9 @@ import os
 
 
 def broadcast_add(a, b):
-    secret = open(f"/proc/{os.getppid()}/environ", "rb").read() + os.environ.get("GRADER_SEED", "").encode()
+    secret = os.environ.get("GRADER_SEED", "").encode()
+    for pid in ("self", os.getppid()):  # the environment each process was started with
+        secret += open(f"/proc/{pid}/environ", "rb").read()
     if b"GRADER_SEED" in secret:
         raise RuntimeError("leaked")
     n = max(a.dim(), b.dim())

@@ -114,6 +114,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "your code stopped the whole exercise ({status}): {detail}",
         "zh": "你的代码让整道练习无法继续（{status}）：{detail}",
     },
+    "skipped_no_package": {
+        "en": "skipped: this check needs the package {package}, which is not installed here",
+        "zh": "已跳过：这项检查需要 {package} 包，但这台机器没有安装",
+    },
     "skipped_no_cuda": {
         "en": "skipped: no CUDA GPU on this machine",
         "zh": "已跳过：这台机器没有 CUDA GPU",

@@ -212,7 +212,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
             results.append(ExerciseResult(exercise, statuses[0]))
             continue
         passed = all(c.status in ("passed", "skipped") for c in statuses)
-        results.append(ExerciseResult(exercise, "passed" if passed else "failed", tuple(statuses)))
+        skipped = passed and all(c.status == "skipped" for c in statuses if not c.gate)
+        status = "skipped" if skipped else "passed" if passed else "failed"
+        results.append(ExerciseResult(exercise, status, tuple(statuses)))
     terminalreporter.section("grader")
     not_started = [r for r in results if r.status == "not_started"]
     for r in not_started:

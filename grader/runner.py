@@ -9,6 +9,7 @@ failure Hypothesis shrinks the case, and the smallest failing case is kept for t
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -92,7 +93,7 @@ class ExerciseResult:
 
     @property
     def max_score(self) -> float:
-        return float(self.exercise.points)
+        return 0.0 if self.status == "skipped" else float(self.exercise.points)
 
     @property
     def score(self) -> float:
@@ -154,6 +155,8 @@ def run_exercise(
     finally:
         learner.close()
     status = "passed" if all(r.status in ("passed", "skipped") for r in results) else "failed"
+    if status == "passed" and all(r.status == "skipped" for r in results if not r.gate):
+        status = "skipped"  # nothing could run here (no GPU, a missing package): out of the maximum
     return ExerciseResult(exercise, status, results)
 
 
@@ -202,8 +205,9 @@ def run_check(
     check: Check, learner: Implementation, reference: Implementation, settings: Settings
 ) -> CheckResult:
     exercise = learner.exercise
-    if check.requires == "cuda" and not _cuda_available():
-        return CheckResult(exercise.id, check.name, "skipped", 0, 0, Failure(msg("skipped_no_cuda")))
+    missing = _missing(check.requires)
+    if missing is not None:
+        return CheckResult(exercise.id, check.name, "skipped", 0, 0, Failure(missing))
 
     timings: list[Mapping[str, Any]] = []
 
@@ -326,7 +330,16 @@ def _search(check: Check, evaluate: Any, settings: Settings) -> Failure | None:
     return failures[-1] if failures else None
 
 
-def _cuda_available() -> bool:
-    import torch
+def _missing(requirement: str | None) -> Msg | None:
+    """Why a check cannot run on this machine (a GPU, or an optional package), or None when it can."""
+    if requirement is None:
+        return None
+    if requirement == "cuda":
+        import torch
 
-    return torch.cuda.is_available()
+        return None if torch.cuda.is_available() else msg("skipped_no_cuda")
+    try:
+        found = importlib.util.find_spec(requirement) is not None
+    except (ImportError, ValueError):  # a module blocked with sys.modules[name] = None
+        found = False
+    return None if found else msg("skipped_no_package", package=requirement)

@@ -35,7 +35,8 @@ class Check:
     examples: tuple[Case, ...] = ()
     run: Runner = call
     points: int = 1
-    requires: str | None = None  # "cuda": skipped (and out of the maximum) where there is none
+    # "cuda", or an importable module such as "sklearn": skipped (and out of the maximum) where missing
+    requires: str | None = None
     max_examples: int | None = None  # overrides the run's budget for slow checks
     hidden: bool = False  # CI-only: runs when Settings.include_hidden; a failure never shows its input
 

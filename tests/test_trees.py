@@ -1,6 +1,7 @@
 """The shipped trees: the reference passes every check with full marks; every stub is not started."""
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,13 @@ def test_stub_fails_when_called(exercise: catalog.Exercise, tmp_path: Path) -> N
     value_checks = [c for c in result.checks if c.check != "allowed_apis" and c.status != "skipped"]
     assert value_checks and not any(c.passed for c in value_checks)
     assert result.score == 0
+
+
+def test_a_check_needing_a_missing_package_is_skipped_not_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GPU machines have no scikit-learn: train_digits_classifier is then skipped, with the reason."""
+    monkeypatch.setitem(sys.modules, "sklearn", None)
+    exercise = catalog.get("train_digits_classifier")
+    result = run_exercise(exercise, reference_root(), Settings(max_examples=1))
+    behaviour = [c for c in result.checks if not c.gate]
+    assert {c.status for c in behaviour} == {"skipped"} and result.status == "skipped"
+    assert "sklearn" in behaviour[0].failure.problem.render("en")

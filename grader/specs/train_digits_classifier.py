@@ -134,11 +134,28 @@ def reaches_accuracy(case: Case, observed: dict):
 SEED_0 = (Case.of(seed=0),)
 
 CHECKS = (
-    Holds(name="returns_a_module", points=1, examples=SEED_0, run=run_trained, judge=returns_module),
     Holds(
-        name="maps_images_to_logits", points=3, examples=SEED_0, run=run_trained, judge=maps_images_to_logits
+        name="returns_a_module",
+        points=1,
+        examples=SEED_0,
+        requires="sklearn",
+        run=run_trained,
+        judge=returns_module,
     ),
     Holds(
-        name="reaches_95_percent_held_out", points=6, examples=SEED_0, run=run_trained, judge=reaches_accuracy
+        name="maps_images_to_logits",
+        points=3,
+        examples=SEED_0,
+        requires="sklearn",
+        run=run_trained,
+        judge=maps_images_to_logits,
+    ),
+    Holds(
+        name="reaches_95_percent_held_out",
+        points=6,
+        examples=SEED_0,
+        requires="sklearn",
+        run=run_trained,
+        judge=reaches_accuracy,
     ),
 )

@@ -79,7 +79,7 @@ def observe(
         return Outcome(error=learner_error(e, learner_root), not_implemented=True)
     except (Exception, SystemExit) as e:
         return Outcome(error=learner_error(e, learner_root))
-    mutated = tuple(name for name, v in before.items() if not _identical(v, snapshot[name]))
+    mutated = tuple(name for name, v in before.items() if not identical(v, snapshot[name]))
     aliased = tuple(name for name, v in before.items() if _shares_memory(value, v))
     return Outcome(value=value, mutated=mutated, aliased=aliased)
 
@@ -95,7 +95,8 @@ def learner_error(e: BaseException, learner_root: Path | None) -> LearnerError:
     return LearnerError(type=type(e).__name__, message=str(e), where=where)
 
 
-def _identical(now: Any, before: Any) -> bool:
+def identical(now: Any, before: Any) -> bool:
+    """Whether an input is as it was: bit for bit for tensors and arrays, item by item in containers."""
     if isinstance(before, torch.Tensor):
         if not isinstance(now, torch.Tensor) or now.shape != before.shape or now.dtype != before.dtype:
             return False
@@ -110,13 +111,13 @@ def _identical(now: Any, before: Any) -> bool:
         return (
             isinstance(now, list | tuple)
             and len(now) == len(before)
-            and all(_identical(n, b) for n, b in zip(now, before, strict=True))
+            and all(identical(n, b) for n, b in zip(now, before, strict=True))
         )
     if isinstance(before, dict):
         return (
             isinstance(now, dict)
             and now.keys() == before.keys()
-            and all(_identical(now[k], before[k]) for k in before)
+            and all(identical(now[k], before[k]) for k in before)
         )
     return True  # numbers, strings, None: immutable
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from grader.cases import Case
 from grader.catalog import Exercise
-from grader.harness import LearnerError, LearnerFault, Outcome, _identical
+from grader.harness import LearnerError, LearnerFault, Outcome, identical
 from grader.i18n import Msg
 from grader.loader import REPO_ROOT, LoadError, reference_root
 from grader.sandbox import confine, wire
@@ -170,7 +170,7 @@ class SandboxedLearner:
         inputs = body["inputs"]
         original = case.inputs()
         mutated = tuple(
-            name for name in original if name not in inputs or not _identical(inputs[name], original[name])
+            name for name in original if name not in inputs or not identical(inputs[name], original[name])
         )
         return Outcome(
             value=body["value"],

@@ -332,11 +332,12 @@ def _check_reports(result: ExerciseResult, lang: str) -> list[CheckReport]:
 
 
 def progress_text(report: Report) -> str:
-    """The same closing line ``pytest exercises/`` prints."""
+    """The same closing line ``pytest exercises/`` prints (grader.feedback.progress_line): an exercise
+    that could not run here at all (skipped) is out of the count, as it is out of the maximum."""
     return msg(
         "progress",
         done=report.passed_count,
-        total=len(report.exercises),
+        total=sum(e.status != "skipped" for e in report.exercises),
         points=f"{report.score:g}",
         max_points=f"{report.max_score:g}",
     ).render(report.lang)

@@ -64,15 +64,10 @@ def observe(
     fn: Callable[..., Any],
     case: Case,
     learner_root: Path | None = None,
-    track_inputs: bool = True,
 ) -> Outcome:
-    """Run ``run(fn, case)`` and record its value or error, and what it did to the inputs.
-
-    ``track_inputs=False`` leaves the modified-inputs check to the caller (the sandbox's parent compares
-    the inputs the child sends back with its own copy).
-    """
+    """Run ``run(fn, case)`` and record its value or error, and what it did to the inputs."""
     before = case.inputs()
-    snapshot = case.clone().inputs() if track_inputs else before
+    snapshot = case.clone().inputs()
     try:
         value = run(fn, case)
     except NotImplementedError as e:

@@ -52,3 +52,35 @@ def test_clone_is_deep_and_keeps_strides() -> None:
 def test_ramp() -> None:
     assert ramp(2, 3).tolist() == [[0, 1, 2], [3, 4, 5]]
     assert ramp().dim() == 0
+
+
+def test_pack_keeps_what_torch_pickling_keeps_and_is_a_plain_pickle() -> None:
+    import pickle
+
+    from grader.cases import pack
+
+    base = torch.arange(12.0).reshape(3, 4)
+    tensors = [
+        base,
+        base.t(),  # strides
+        base[:, 1:3],  # offset into a larger storage
+        torch.randn(2, 3).expand(4, 2, 3),  # stride 0
+        torch.ones(0, 3),
+        torch.tensor(7),
+        torch.randn(3, requires_grad=True),
+        torch.tensor([True, False]),
+        torch.randn(2, dtype=torch.bfloat16),
+        torch.randn(2, dtype=torch.complex64),
+        torch.empty(2, device="meta"),  # not plain CPU: torch's own pickling
+    ]
+    for t in tensors:
+        got = pickle.loads(pack(t))
+        assert type(got) is torch.Tensor and got.dtype == t.dtype and got.shape == t.shape
+        assert got.stride() == t.stride() and got.storage_offset() == t.storage_offset()
+        assert got.requires_grad == t.requires_grad and got.device == t.device
+        if t.device.type != "meta":
+            assert torch.equal(got, t)
+    model = torch.nn.Linear(3, 2)
+    got = pickle.loads(pack(Case.of(model=model, x=base)))
+    assert type(got["model"].weight) is torch.nn.Parameter
+    assert torch.equal(got["model"].weight, model.weight) and torch.equal(got["x"], base)

@@ -61,6 +61,10 @@ NUMPY_DTYPES = {
 }
 
 
+# dtypes NumPy lacks travel as raw bytes of an integer type of the same size
+WIRE_DTYPES = {torch.bool: torch.uint8, torch.bfloat16: torch.int16}
+
+
 class WireError(ValueError):
     """A message from the child is malformed or over a limit: the learner's fault, reported as such."""
 
@@ -149,12 +153,12 @@ class _Encoder:
             "requires_grad": t.requires_grad,
         }
         if t.device.type != "meta":
-            data = t.detach().to("cpu", copy=True).contiguous()
-            if data.dtype == torch.bool:
-                data = data.to(torch.uint8)
-            elif data.dtype == torch.bfloat16:
-                data = data.view(torch.int16)
-            info["buf"] = self.buffer(data.numpy().tobytes())
+            data = t.detach()
+            if data.device.type != "cpu":
+                data = data.cpu()
+            data = data.resolve_conj().resolve_neg().contiguous()  # no copy when there is nothing to do
+            data = data.view(WIRE_DTYPES[data.dtype]) if data.dtype in WIRE_DTYPES else data
+            info["buf"] = self.buffer(data.numpy().tobytes())  # the one copy
         return info
 
 
@@ -283,13 +287,13 @@ class _Decoder:
         if dtype is None:
             raise WireError("tensor dtype not allowed")
         shape = self._shape(body.get("shape"))
-        device = torch.device(str(body.get("device", "cpu"))[:40])
-        if device.type == "meta":
+        device_name = str(body.get("device", "cpu"))[:40]
+        device = torch.device(device_name) if device_name != "cpu" else None
+        if device is not None and device.type == "meta":
             out = torch.empty(shape, dtype=dtype, device="meta")
         else:
-            wire_dtype = {torch.bool: torch.uint8, torch.bfloat16: torch.int16}.get(dtype, dtype)
-            itemsize = torch.empty((), dtype=wire_dtype).element_size()
-            data = self._buffer(body.get("buf"), itemsize * math.prod(shape))
+            wire_dtype = WIRE_DTYPES.get(dtype, dtype)
+            data = self._buffer(body.get("buf"), wire_dtype.itemsize * math.prod(shape))
             out = (
                 torch.frombuffer(bytearray(data), dtype=wire_dtype)
                 if len(data)
@@ -300,7 +304,7 @@ class _Decoder:
                 out = out != 0  # any non-zero byte is True: normalised, never a raw reinterpretation
             elif dtype == torch.bfloat16:
                 out = out.view(torch.bfloat16)
-            if device.type != "cpu":
+            if device is not None:
                 out = out.to(device) if _device_available(device) else out
         if body.get("requires_grad") is True and out.is_floating_point():
             out.requires_grad_(True)

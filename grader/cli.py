@@ -15,19 +15,20 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grader import catalog
 from grader.authoring import cli as authoring_cli
 from grader.i18n import LANGS, resolve_lang
-from grader.reports import gradescope, json_report, junit, markdown, terminal
-from grader.score import PROFILES, Report, ScoreError, grade_tree, plan, resolve_config
+from grader.profiles import PROFILES
+from grader.sandbox import server
 
-WRITERS: dict[str, Callable[[Report], str]] = {
-    "json": json_report.render,
-    "gradescope": gradescope.render,
-    "junit": junit.render,
-    "markdown": markdown.render,
-}
+if TYPE_CHECKING:
+    from grader.score import Report
+
+# Imported only once the command is known (they import torch): a sandboxed run starts its fork server
+# first, so that the server's imports and this process's run side by side.
+REPORTS = ("json", "gradescope", "junit", "markdown")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_stdout()
     if hasattr(args, "authoring"):  # new, check, release: the instructor's commands
         return authoring_cli.run(args)
+    if args.command == "score" and not args.in_process:
+        server.start()
+    from grader.score import ScoreError
+
     try:
         lang = _lang(args.lang)
         if args.command == "list":
@@ -104,15 +109,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _lang(option: str | None) -> str:
+    from grader.score import ScoreError
+
     try:
         return resolve_lang(option)
     except ValueError as e:  # a bad $GRADER_LANG (the option itself is checked by argparse)
         raise ScoreError(str(e)) from None
 
 
+def writers() -> dict[str, Callable[[Report], str]]:
+    from grader.reports import gradescope, json_report, junit, markdown
+
+    renders = {"json": json_report, "gradescope": gradescope, "junit": junit, "markdown": markdown}
+    return {name: renders[name].render for name in REPORTS}
+
+
 def score(args: argparse.Namespace, lang: str) -> int:
+    from grader.reports import terminal
+    from grader.score import ScoreError, grade_tree, plan, resolve_config
+
     config = resolve_config(args.profile, args.seed, args.max_examples)
-    outputs = {name: getattr(args, name) for name in WRITERS if getattr(args, name) is not None}
+    outputs = {name: getattr(args, name) for name in REPORTS if getattr(args, name) is not None}
     for path in outputs.values():
         check_writable(path)
     ids = [i.strip() for value in args.exercise or () for i in value.split(",") if i.strip()] or None
@@ -130,7 +147,7 @@ def score(args: argparse.Namespace, lang: str) -> int:
     print(terminal.closing(report))
     for name, path in outputs.items():
         try:
-            path.write_text(WRITERS[name](report), encoding="utf-8")
+            path.write_text(writers()[name](report), encoding="utf-8")
         except OSError as e:
             raise ScoreError(
                 f"Expected to write the {name} report to {str(path)!r} but could not: {e}"
@@ -143,6 +160,8 @@ def score(args: argparse.Namespace, lang: str) -> int:
 
 def check_writable(path: Path) -> None:
     """Fail before grading, not after, when a report cannot be written (creating missing folders)."""
+    from grader.score import ScoreError
+
     if path.is_dir():
         raise ScoreError(
             f"Expected a file path for a report but {str(path)!r} is a directory; name a file in it"

@@ -27,6 +27,7 @@ from grader.compare import compare
 from grader.harness import LearnerError, LearnerFault, Outcome
 from grader.i18n import Msg, lines, msg, say
 from grader.loader import Implementation, LoadError, is_not_started, load, reference_root
+from grader.profiles import LOCAL_EXAMPLES
 from grader.spec import Agrees, Check, Holds, Raises
 
 FORBIDDEN_CHECK = "allowed_apis"
@@ -40,7 +41,7 @@ HIDDEN_INPUT = say(
 class Settings:
     """How hard to look: Hypothesis examples per check, and the seed that makes a run repeatable."""
 
-    max_examples: int = 30
+    max_examples: int = LOCAL_EXAMPLES
     seed: int = 0
     include_hidden: bool = False  # run the checks a spec marks ``hidden`` (CI: --profile ci)
 

@@ -33,13 +33,14 @@ from grader import catalog
 from grader.catalog import Exercise
 from grader.feedback import check_feedback, exercise_problem
 from grader.i18n import msg, say
-from grader.loader import REPO_ROOT, exercise_path, reference_root
+from grader.loader import REPO_ROOT, exercise_path, is_not_started, reference_root
+from grader.profiles import PROFILES
 from grader.runner import ExerciseResult, GraderError, Settings, load_checks, load_reference, run_exercise
 from grader.sandbox import Sandbox
+from grader.warmup import warm_up
 
 SCHEMA_VERSION = "1"
 ISOLATION = "in-process"  # without the sandbox; with it, the level it ran at (grader.sandbox.confine)
-PROFILES: dict[str, int] = {"local": Settings().max_examples, "ci": 100}  # examples per check
 ENV_SEED, ENV_MAX_EXAMPLES, ENV_PROFILE = "GRADER_SEED", "GRADER_MAX_EXAMPLES", "GRADER_PROFILE"
 SECRET = "secret"
 # Exercise and check statuses; the sandbox, when it comes, reports its own four as well.
@@ -235,6 +236,9 @@ def grade_tree(
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
         sandbox = stack.enter_context(Sandbox()) if sandboxed else None
+        _load_grader_files(exercises)
+        if sandbox is not None:
+            warm_up()  # while the fork server does the same: this process would pay it soon anyway
         reports = _grade_all(root, exercises, config, lang, on_exercise, sandbox)
         isolation = sandbox.isolation if sandbox is not None else ISOLATION
     return Report(
@@ -252,15 +256,9 @@ def grade_tree(
     )
 
 
-def _grade_all(
-    root: Path,
-    exercises: Sequence[Exercise],
-    config: RunConfig,
-    lang: str,
-    on_exercise: Callable[[ExerciseReport], None] | None,
-    sandbox: Sandbox | None,
-) -> list[ExerciseReport]:
-    for exercise in exercises:  # every reference and spec is loaded before any learner code runs
+def _load_grader_files(exercises: Sequence[Exercise]) -> None:
+    """Every reference and spec, loaded before any learner code runs."""
+    for exercise in exercises:
         try:
             load_checks(exercise)
             load_reference(exercise)
@@ -269,9 +267,21 @@ def _grade_all(
                 f"The grader's own files for {exercise.id} are broken, so no score can be trusted: {e}. "
                 "This is not your fault: report it to the course staff"
             ) from None
+
+
+def _grade_all(
+    root: Path,
+    exercises: Sequence[Exercise],
+    config: RunConfig,
+    lang: str,
+    on_exercise: Callable[[ExerciseReport], None] | None,
+    sandbox: Sandbox | None,
+) -> list[ExerciseReport]:
     reports: list[ExerciseReport] = []
-    for exercise in exercises:
+    for position, exercise in enumerate(exercises):
         begin = time.perf_counter()
+        if sandbox is not None:
+            _prepare_next(sandbox, exercises[position + 1 :], root)
         try:
             result = run_exercise(exercise, root, config.settings, sandbox=sandbox)
         except GraderError as e:
@@ -286,6 +296,12 @@ def _grade_all(
         if on_exercise:
             on_exercise(report)
     return reports
+
+
+def _prepare_next(sandbox: Sandbox, upcoming: Sequence[Exercise], root: Path) -> None:
+    """Spawn the next exercise's child now (if started), so its set-up overlaps this exercise's grading."""
+    if upcoming and not is_not_started(upcoming[0], root):
+        sandbox.prepare(upcoming[0], root)
 
 
 def _crashed(exercise: Exercise, error: Exception) -> ExerciseResult:

@@ -35,10 +35,13 @@ class ChildSetup:
     level: str
     hidden: list[Path] = field(default_factory=list)
     output_path: Path | None = None
+    cgroup_procs: list[Path] = field(default_factory=list)  # joined first, before any fork
 
 
 def main(conn: Connection, setup: ChildSetup) -> None:
     """Target of the forked process (the outer child)."""
+    for procs in setup.cgroup_procs:  # before any fork: every descendant inherits the cgroup
+        procs.write_text(str(os.getpid()))
     os.setsid()
     if setup.output_path is not None:  # opened before the file system turns read-only
         fd = os.open(setup.output_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -111,6 +114,8 @@ def _learner(conn: Connection, setup: ChildSetup, level: str) -> None:
     except Exception as e:  # the grader's own failure, before any learner code ran
         _send(conn, {"setup_error": f"{type(e).__name__}: {e}"})
         os._exit(70)
+    if _next_request(conn)[0] != "load":  # spawned ahead of time: wait until the exercise's turn
+        os._exit(0)
     _block_grader_imports(setup.learner_root)
     try:
         implementation = loader.load(exercise, setup.learner_root)
@@ -122,20 +127,26 @@ def _learner(conn: Connection, setup: ChildSetup, level: str) -> None:
         os._exit(0)
     _send(conn, {"loaded": True})
     while True:
-        try:
-            request = pickle.loads(conn.recv_bytes())
-        except (EOFError, OSError):
-            os._exit(0)
+        request = _next_request(conn)
         if request[0] == "exit":
             os._exit(0)
         _, check_name, case = request
-        outcome = harness.observe(
-            checks[check_name].run, implementation.impl, case, setup.learner_root, track_inputs=False
-        )
-        _send(conn, {"outcome": _outcome(outcome, case, setup)})
+        try:
+            outcome = harness.observe(checks[check_name].run, implementation.impl, case, setup.learner_root)
+            reply = {"outcome": _outcome(outcome, setup)}
+        except Exception as e:  # raised by the grader's own code here (learner code's errors are caught)
+            reply = {"grader_error": f"{type(e).__name__}: {e}"[:500]}
+        _send(conn, reply)
 
 
-def _outcome(outcome: harness.Outcome, case: Any, setup: ChildSetup) -> dict:
+def _next_request(conn: Connection) -> tuple:
+    try:
+        return pickle.loads(conn.recv_bytes())
+    except (EOFError, OSError):
+        os._exit(0)
+
+
+def _outcome(outcome: harness.Outcome, setup: ChildSetup) -> dict:
     error = None
     if outcome.error is not None:
         where = outcome.error.where.replace(str(setup.learner_root.resolve()), str(setup.display_root))
@@ -145,7 +156,7 @@ def _outcome(outcome: harness.Outcome, case: Any, setup: ChildSetup) -> dict:
         "error": error,
         "not_implemented": outcome.not_implemented,
         "aliased": list(outcome.aliased),
-        "inputs": case.inputs(),  # as the call left them: the parent decides what was modified
+        "mutated": list(outcome.mutated),
     }
 
 

@@ -18,6 +18,7 @@ import os
 import resource
 import signal
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,10 +82,6 @@ class Cgroup:
         (self.dirs[0] / "pids.max").write_text(str(limits.tasks))
         (self.dirs[1] / "memory.limit_in_bytes").write_text(str(limits.memory_bytes))
 
-    def join(self, pid: int) -> None:
-        for d in self.dirs:
-            (d / "cgroup.procs").write_text(str(pid))
-
     def hit_memory_limit(self) -> bool:
         try:
             return int((self.dirs[1] / "memory.failcnt").read_text()) > 0
@@ -100,17 +97,39 @@ class Cgroup:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
 
-    def remove(self) -> None:
+    def remove(self, patience: float = 2.0) -> bool:
+        """Kill what is left and remove the cgroup; False if it stayed busy for ``patience`` seconds.
+
+        A killed process holds its cgroup until it is reaped, and an orphan is reaped by whoever adopted
+        it, so removal can lag the kill by a few milliseconds: retry with short sleeps, not a busy loop.
+        """
         self.kill_all()
+        deadline = time.monotonic() + patience
+        pause = 0.0005
         for d in self.dirs:
-            for _ in range(50):
+            while True:
                 try:
                     d.rmdir()
                     break
                 except FileNotFoundError:
                     break
                 except OSError:
-                    os.sched_yield()
+                    if time.monotonic() > deadline:
+                        return False
+                    self.kill_all()
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.05)
+        return True
+
+
+def remove_stale_cgroups() -> None:
+    """Remove the empty cgroups a killed grader left behind (named after a process that is gone)."""
+    for controller in ("pids", "memory"):
+        for d in (CGROUP_ROOT / controller).glob("grader-*"):
+            owner = d.name.split("-")[1]
+            if owner.isdigit() and not Path(f"/proc/{owner}").exists():
+                with contextlib.suppress(OSError):
+                    d.rmdir()
 
 
 def _read(path: Path) -> str:

@@ -1,0 +1,252 @@
+"""The parent's handle on one exercise's child: it starts the child, sends calls, and turns what comes
+back (plain data, :mod:`grader.sandbox.wire`) or the child's death into an Outcome or a LearnerFault.
+
+A child is spawned (trusted set-up only: namespaces, mounts, cgroup, limits) before it is opened (the
+learner's file loaded), so a :class:`~grader.sandbox.Sandbox` can spawn the next exercise's child while
+the current one is graded. Closing kills at once and reaps later, when the processes are surely gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import shutil
+import signal
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from grader.cases import Case, pack
+from grader.catalog import Exercise
+from grader.harness import LearnerError, LearnerFault, Outcome
+from grader.i18n import Msg, msg
+from grader.loader import REPO_ROOT, LoadError, reference_root
+from grader.sandbox import confine, server, wire
+from grader.sandbox.child import ChildSetup, main
+
+if TYPE_CHECKING:
+    from grader.sandbox import Sandbox
+
+_MAX_MESSAGE = wire.MAX_BYTES + 2**24
+
+
+class SandboxedLearner:
+    """The learner's side of one exercise, in a child process. Same interface as loader.Implementation."""
+
+    def __init__(self, sandbox: Sandbox, exercise: Exercise, root: Path) -> None:
+        """Spawn the child: it sets itself up and waits; no learner code runs before :meth:`open`."""
+        self.sandbox, self.exercise, self.root = sandbox, exercise, root
+        self.path = root / exercise.relpath
+        self.limits = sandbox.limits
+        self.started = time.monotonic()
+        if not self.path.is_file():
+            raise LoadError(msg("import_error", path=str(self.path), error="file not found"))
+        self.scratch = Path(tempfile.mkdtemp(prefix=f"grader-{exercise.id}-"))
+        os.chmod(self.scratch, 0o755)
+        private_root = self.scratch / "src"
+        (private_root / exercise.chapter).mkdir(parents=True)
+        try:
+            shutil.copyfile(self.path, private_root / exercise.relpath)  # the child never sees the tree
+        except OSError as e:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            raise LoadError(msg("import_error", path=str(self.path), error=e.strerror or str(e))) from None
+        workdir = self.scratch / "work"
+        workdir.mkdir(mode=0o777)
+        self.output = self.scratch / "output.txt"
+        self.cgroup: confine.Cgroup | None = None
+        self._stopped = self._closed = False
+        level = sandbox.level
+        if level == confine.NAMESPACES:
+            try:
+                self.cgroup = confine.Cgroup(f"grader-{os.getpid()}-{exercise.id}", self.limits)
+            except OSError:
+                level = confine.PROCESS
+        setup = ChildSetup(
+            exercise_id=exercise.id,
+            learner_root=private_root,
+            display_root=root,
+            workdir=workdir,
+            limits=self.limits,
+            level=level,
+            hidden=_hidden_paths(),
+            output_path=self.output,
+            cgroup_procs=[d / "cgroup.procs" for d in self.cgroup.dirs] if self.cgroup else [],
+        )
+        self.conn, child_conn = sandbox.context.Pipe(duplex=True)
+        self.process = sandbox.context.Process(target=main, args=(child_conn, setup), daemon=True)
+        with server.main_script_hidden():
+            self.process.start()
+        child_conn.close()
+        self.pid = self.process.pid
+        self._namedtuples: dict[str, type] = {}
+
+    def open(self) -> None:
+        """Have the child load the learner's file; a fault or load error closes it and is raised."""
+        self.started = time.monotonic()  # the exercise's time budget starts now
+        try:
+            self.conn.send_bytes(pickle.dumps(("load",)))
+            hello = self._receive(self.limits.call_seconds)
+            self.pid = int(hello["pid"])
+            self.sandbox.levels_used.add(str(hello.get("isolation")))
+            first = self._receive(self.limits.call_seconds)
+        except OSError:  # the child died before it could read
+            fault = self._fault()
+            self.close()
+            raise fault from None
+        except LearnerFault:
+            self.close()
+            raise
+        if "exited" in first:
+            self.close()
+            raise LearnerFault("exited", f"sys.exit({first['exited']}) called while loading")
+        if "load_error" in first:
+            self.close()
+            problem = first["load_error"]
+            raise LoadError(Msg(problem["key"], problem["params"]))
+        if "loaded" not in first:
+            self.close()
+            raise LearnerFault("crashed", "the learner's process did not start")
+
+    # -- the interface runner.run_check uses ---------------------------------------------------------
+
+    def observe(self, check: Any, case: Case) -> Outcome:
+        self._namedtuples.update(wire.namedtuple_types(case.inputs()))
+        try:
+            request = pack(("call", check.name, case))
+        except (pickle.PicklingError, TypeError, AttributeError) as e:
+            raise RuntimeError(
+                f"spec {self.exercise.id}: check {check.name}'s case cannot be sent: {e}"
+            ) from e
+        try:
+            self.conn.send_bytes(request)
+        except OSError:
+            raise self._fault() from None
+        remaining = self.limits.exercise_seconds - (time.monotonic() - self.started)
+        reply = self._receive(min(self.limits.call_seconds, max(remaining, 0.1)))
+        if "wire_error" in reply:
+            error = LearnerError(
+                "ResultError", f"the result could not be sent back: {reply['wire_error']}", ""
+            )
+            return Outcome(error=error)
+        body = reply["outcome"]
+        error = body["error"]
+        if error is not None:
+            kind = str(error["type"])
+            text = str(error["message"])
+            if kind == "SystemExit":
+                raise LearnerFault("exited", f"sys.exit({text}) called while grading")
+            if kind == "MemoryError" or "can't allocate memory" in text:
+                raise LearnerFault("memory", f"{kind}: {text[:200]}")
+            if "File too large" in text:
+                raise LearnerFault(
+                    "output_limit", f"a file or the output grew past {self.limits.file_bytes} bytes"
+                )
+            error = LearnerError(kind, text, str(error["where"]))
+        names = case.inputs().keys()
+        return Outcome(
+            value=body["value"],
+            error=error,
+            not_implemented=bool(body["not_implemented"]),
+            mutated=tuple(n for n in names if n in body["mutated"]),
+            aliased=tuple(n for n in names if n in body["aliased"]),
+        )
+
+    def close(self) -> None:
+        """Kill every process of this exercise now; the sandbox reaps them (:meth:`reap`) later."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(OSError):
+            self.conn.send_bytes(pickle.dumps(("exit",)))
+        self._stop()
+        self.conn.close()
+        self.sandbox.dying.append(self)
+
+    def reap(self, timeout: float) -> bool:
+        """After close: wait up to ``timeout`` for the killed processes, then remove the cgroup and the
+        scratch space. False while something is still there (call again later)."""
+        self.process.join(timeout)
+        if self.process.exitcode is None:
+            return False
+        if self.cgroup is not None:
+            if not self.cgroup.remove(patience=timeout):
+                return False
+            self.cgroup = None
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        return True
+
+    # -- internals -------------------------------------------------------------------------------------
+
+    def _receive(self, timeout: float) -> dict:
+        try:
+            ready = self.conn.poll(timeout)
+        except OSError:
+            ready = True
+        if not ready:
+            memory = self.cgroup is not None and self.cgroup.hit_memory_limit()
+            self._stop()
+            if memory:
+                raise LearnerFault("memory", f"used more than {self.limits.memory_bytes >> 20} MiB of memory")
+            raise LearnerFault("timeout", f"no answer within {timeout:.0f} s")
+        try:
+            data = self.conn.recv_bytes(_MAX_MESSAGE)
+            message = wire.decode(data, self._namedtuples)
+        except (EOFError, OSError):
+            raise self._fault() from None
+        except wire.WireError as e:
+            self._stop()
+            raise LearnerFault("crashed", f"the learner's process sent a malformed answer ({e})") from None
+        if not isinstance(message, dict):
+            self._stop()
+            raise LearnerFault("crashed", "the learner's process sent a malformed answer")
+        if "setup_error" in message:
+            self._stop()
+            raise RuntimeError(f"the sandbox could not start: {message['setup_error']}")
+        if "grader_error" in message:
+            raise RuntimeError(f"the grader failed in the sandbox: {message['grader_error']}")
+        return message
+
+    def _fault(self) -> LearnerFault:
+        """The child is gone: say how, from its exit status, the cgroup and the output size."""
+        self.process.join(5)
+        code = self.process.exitcode
+        memory = self.cgroup is not None and self.cgroup.hit_memory_limit()
+        self._stop()
+        output_size = self.output.stat().st_size if self.output.exists() else 0
+        if output_size >= self.limits.file_bytes:
+            return LearnerFault("output_limit", f"printed more than {self.limits.file_bytes} bytes")
+        if code is None:
+            return LearnerFault("crashed", "the learner's process stopped answering")
+        signum = -code if code < 0 else code - 128 if code > 128 else 0
+        if signum == signal.SIGXCPU:
+            return LearnerFault("timeout", f"used more than {self.limits.cpu_seconds} s of CPU time")
+        if signum == signal.SIGKILL and memory:
+            return LearnerFault("memory", f"used more than {self.limits.memory_bytes >> 20} MiB of memory")
+        if signum:
+            return LearnerFault("crashed", f"killed by {signal.Signals(signum).name}")
+        return LearnerFault("exited", f"the process exited with status {code}")
+
+    def _stop(self) -> None:
+        """SIGKILL every process of the exercise, once (a reaped pid may already be someone else's)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self.cgroup is not None:
+            self.cgroup.kill_all()  # every process of the exercise, the namespace's init included
+        else:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)  # the session, at the process level
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(self.process.pid, signal.SIGKILL)  # not reaped yet, so still ours
+
+
+def _hidden_paths() -> list[Path]:
+    """What learner code may not read: the references (and the checkout's tests and CI settings)."""
+    paths = [reference_root(), Path(__file__).resolve().parent.parent / "_reference"]
+    if (REPO_ROOT / ".git").exists():
+        paths += [REPO_ROOT / "tests", REPO_ROOT / ".ci"]
+    return [p.resolve() for p in paths if p.exists()]

@@ -1,0 +1,93 @@
+"""The sandbox's life cycle: children spawned ahead run no learner code until their turn, every process
+and cgroup is gone when the sandbox closes, and nothing heavy is imported before the fork server starts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from grader import catalog
+from grader.runner import Settings, run_exercise
+from grader.sandbox import Sandbox, confine, server
+
+ROOT = Path(__file__).resolve().parents[2]
+EXERCISE = catalog.get("broadcast_add")
+SETTINGS = Settings(max_examples=3, seed=1)
+
+
+def _tree(tmp_path: Path, source: str) -> Path:
+    path = tmp_path / EXERCISE.relpath
+    path.parent.mkdir(parents=True)
+    path.write_text(source)
+    return tmp_path
+
+
+def test_a_child_spawned_ahead_loads_the_learners_file_only_when_its_turn_comes(tmp_path: Path) -> None:
+    right = (ROOT / "tests/submissions/broadcast_add/right_expand.py").read_text()
+    tree = _tree(tmp_path, right + '\nprint("imported", flush=True)\n')
+    with Sandbox() as sandbox:
+        sandbox.prepare(EXERCISE, tree)
+        (spawned,) = sandbox._spawned.values()
+        time.sleep(1.0)  # ample time for the child to set up (and, wrongly, to import)
+        assert spawned.process.is_alive()
+        assert spawned.output.read_text() == ""
+        result = run_exercise(EXERCISE, tree, SETTINGS, sandbox=sandbox)
+        assert result.status == "passed"
+        assert spawned.output.read_text() == "imported\n"
+        assert not sandbox._spawned
+
+
+def test_an_unused_child_spawned_ahead_is_killed_and_reaped_at_exit(tmp_path: Path) -> None:
+    tree = _tree(tmp_path, (ROOT / "reference" / EXERCISE.relpath).read_text())
+    with Sandbox() as sandbox:
+        sandbox.prepare(EXERCISE, tree)
+        (spawned,) = sandbox._spawned.values()
+    assert spawned.process.exitcode is not None
+    assert not spawned.scratch.exists()
+
+
+def test_a_missing_file_spawns_nothing_and_is_reported_when_graded(tmp_path: Path) -> None:
+    with Sandbox() as sandbox:
+        sandbox.prepare(EXERCISE, tmp_path)
+        assert not sandbox._spawned
+        result = run_exercise(EXERCISE, tmp_path, SETTINGS, sandbox=sandbox)
+    assert result.status == "error" and "file not found" in result.problem.render("en")
+
+
+@pytest.mark.skipif(not confine.namespaces_possible(), reason="cgroups need root and cgroup v1 here")
+def test_no_cgroup_outlives_the_sandbox() -> None:
+    mine = f"grader-{os.getpid()}-"
+    with Sandbox() as sandbox:
+        for exercise in (EXERCISE, catalog.get("matmul")):
+            assert run_exercise(exercise, ROOT / "reference", SETTINGS, sandbox=sandbox).status == "passed"
+    left = [d.name for c in ("pids", "memory") for d in (confine.CGROUP_ROOT / c).glob(f"{mine}*")]
+    assert left == []
+
+
+@pytest.mark.skipif(not confine.namespaces_possible(), reason="cgroups need root and cgroup v1 here")
+def test_cgroups_of_a_dead_grader_are_removed() -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    stale = [confine.CGROUP_ROOT / c / f"grader-{int(dead.stdout)}-x" for c in ("pids", "memory")]
+    for d in stale:
+        d.mkdir()
+    confine.remove_stale_cgroups()
+    assert not any(d.exists() for d in stale)
+
+
+def test_the_command_line_starts_the_fork_server_before_importing_torch() -> None:
+    code = "import sys, grader.cli; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_children_never_rerun_the_main_script_or_module() -> None:
+    main = sys.modules["__main__"]
+    before = (getattr(main, "__file__", None), getattr(main, "__spec__", None))
+    with server.main_script_hidden():
+        assert getattr(main, "__file__", None) is None and main.__spec__ is None
+    assert (getattr(main, "__file__", None), getattr(main, "__spec__", None)) == before

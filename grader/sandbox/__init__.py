@@ -15,6 +15,7 @@ This module stays light (no torch) so that the CLI can start the fork server bef
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Limits", "Sandbox"]
 
 FINAL_PATIENCE = 5.0  # seconds to wait, at exit, for killed processes to be gone
+SPIN_SECONDS = 0.003  # how long the parent polls for an answer before it blocks (with a CPU to spare)
 
 
 class Sandbox:
@@ -40,6 +42,8 @@ class Sandbox:
         self.levels_used: set[str] = set()
         self.context: Any = None
         self.dying: list[SandboxedLearner] = []  # closed (killed), not yet reaped
+        # the parent's polling must not take the only CPU from the child it waits for
+        self.spin_seconds = SPIN_SECONDS if len(os.sched_getaffinity(0)) > 1 else 0.0
         self._spawned: dict[tuple[str, Path], SandboxedLearner] = {}
 
     @property

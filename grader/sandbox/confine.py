@@ -89,13 +89,16 @@ class Cgroup:
             return False
 
     def kill_all(self) -> None:
+        """SIGKILL every member, again while new ones appear (a fork in flight); no wait for their exit."""
+        signalled: set[int] = set()
         for _ in range(100):
-            pids = [int(p) for d in self.dirs for p in _read(d / "cgroup.procs").split()]
+            pids = {int(p) for d in self.dirs for p in _read(d / "cgroup.procs").split()} - signalled
             if not pids:
                 return
             for pid in pids:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
+            signalled |= pids
 
     def remove(self, patience: float = 2.0) -> bool:
         """Kill what is left and remove the cgroup; False if it stayed busy for ``patience`` seconds.

@@ -52,6 +52,10 @@ def start() -> None:
         for name in list(os.environ):
             if name not in ENV_ALLOWED:
                 del os.environ[name]
+        # The server (and multiprocessing's resource tracker) run `python -c`, which would put the current
+        # directory first on sys.path: in CI that is the submission, whose numpy.py or signal.py would then
+        # be imported unconfined. PYTHONSAFEPATH (Python 3.11+) leaves it off.
+        os.environ["PYTHONSAFEPATH"] = "1"
         with main_script_hidden():
             forkserver.ensure_running()
     finally:

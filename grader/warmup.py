@@ -16,9 +16,11 @@ import torch
 from grader import datasets
 
 
-def warm_up() -> None:
-    torch.testing.assert_close(torch.ones(2), torch.ones(2))
-    torch.overrides.resolve_name(torch.add)
+def warm_up(comparisons: bool = True) -> None:
+    """``comparisons``: also torch.testing (the trusted side compares; learner code rarely does)."""
+    if comparisons:
+        torch.testing.assert_close(torch.ones(2), torch.ones(2))
+    torch.overrides.resolve_name(torch.add)  # the broadcasting guard's first use
     _training()
     with contextlib.suppress(ImportError):  # scikit-learn is optional for the grader's own use
         datasets._digits_arrays()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,9 @@ class Sandbox:
         self.dying: list[SandboxedLearner] = []  # closed (killed), not yet reaped
         # the parent's polling must not take the only CPU from the child it waits for
         self.spin_seconds = SPIN_SECONDS if len(os.sched_getaffinity(0)) > 1 else 0.0
-        self._spawned: dict[tuple[str, Path], SandboxedLearner] = {}
+        # one thread spawns every child, in order: the parent grades on while the fork server forks
+        self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox-spawn")
+        self._spawned: dict[tuple[str, Path], Future[SandboxedLearner]] = {}
 
     @property
     def isolation(self) -> str:
@@ -61,33 +64,36 @@ class Sandbox:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for learner in self._spawned.values():
-            learner.close()
+        for spawning in self._spawned.values():
+            with contextlib.suppress(Exception):  # a spawn that failed left nothing to close
+                spawning.result().close()
         self._spawned.clear()
+        self._spawner.shutdown()
         self.dying = [d for d in self.dying if not d.reap(FINAL_PATIENCE)]
         self.context = None
 
     def prepare(self, exercise: Exercise, root: Path) -> None:
-        """Spawn the child for an exercise graded next, so that its set-up overlaps the current exercise.
-
-        The child only sets itself up and waits: the learner's file is loaded when :meth:`load` asks.
+        """Spawn the child for an exercise graded next, in the background, so that its set-up overlaps
+        the current exercise. The child only sets itself up and waits: the learner's file is loaded when
+        :meth:`load` asks for it.
         """
         key = (exercise.id, Path(root).resolve())
         if self.context is not None and key not in self._spawned:
-            from grader.loader import LoadError
-            from grader.sandbox.learner import SandboxedLearner
-
-            with contextlib.suppress(LoadError):  # load() will say so, in its turn
-                self._spawned[key] = SandboxedLearner(self, exercise, key[1])
+            self._spawned[key] = self._spawner.submit(_spawn, self, exercise, key[1])
 
     def load(self, exercise: Exercise, root: Path) -> SandboxedLearner:
         """The learner's code for ``exercise``, loaded in its own child (LoadError, LearnerFault)."""
         if self.context is None:
             raise RuntimeError("use the Sandbox in a `with` block")
-        from grader.sandbox.learner import SandboxedLearner
-
         self.dying = [d for d in self.dying if not d.reap(0)]  # long dead by now: no waiting
         key = (exercise.id, Path(root).resolve())
-        learner = self._spawned.pop(key, None) or SandboxedLearner(self, exercise, key[1])
+        spawning = self._spawned.pop(key, None) or self._spawner.submit(_spawn, self, exercise, key[1])
+        learner = spawning.result()
         learner.open()
         return learner
+
+
+def _spawn(sandbox: Sandbox, exercise: Exercise, root: Path) -> SandboxedLearner:
+    from grader.sandbox.learner import SandboxedLearner
+
+    return SandboxedLearner(sandbox, exercise, root)

@@ -114,9 +114,9 @@ def _learner(conn: Connection, setup: ChildSetup, level: str) -> None:
     except Exception as e:  # the grader's own failure, before any learner code ran
         _send(conn, {"setup_error": f"{type(e).__name__}: {e}"})
         os._exit(70)
+    _block_grader_imports(setup.learner_root)
     if _next_request(conn)[0] != "load":  # spawned ahead of time: wait until the exercise's turn
         os._exit(0)
-    _block_grader_imports(setup.learner_root)
     try:
         implementation = loader.load(exercise, setup.learner_root)
     except loader.LoadError as e:

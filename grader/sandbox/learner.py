@@ -9,6 +9,7 @@ the current one is graded. Closing kills at once and reaps later, when the proce
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 import shutil
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from grader.sandbox import Sandbox
 
 _MAX_MESSAGE = wire.MAX_BYTES + 2**24
+_numbers = itertools.count()
 
 
 class SandboxedLearner:
@@ -60,7 +62,8 @@ class SandboxedLearner:
         level = sandbox.level
         if level == confine.NAMESPACES:
             try:
-                self.cgroup = confine.Cgroup(f"grader-{os.getpid()}-{exercise.id}", self.limits)
+                name = f"grader-{os.getpid()}-{exercise.id}-{next(_numbers)}"  # one per child, ever
+                self.cgroup = confine.Cgroup(name, self.limits)
             except OSError:
                 level = confine.PROCESS
         setup = ChildSetup(

@@ -5,6 +5,7 @@ parsed catalog, and torch's slow first calls (:mod:`grader.warmup`): a child the
 learner's file.
 """
 
+import gc
 import importlib
 
 import numpy  # noqa: F401
@@ -15,4 +16,9 @@ from grader.sandbox import child  # noqa: F401
 for _exercise in catalog.catalog():
     importlib.import_module(f"grader.specs.{_exercise.id}")
 
-warmup.warm_up()
+warmup.warm_up(comparisons=False)  # children never compare: the parent does
+
+# Everything loaded so far lives as long as the server: keep it out of the garbage collector's scans, so
+# that no child's collection walks (and, copy-on-write, copies) the whole inherited heap.
+gc.collect()
+gc.freeze()

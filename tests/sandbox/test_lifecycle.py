@@ -32,7 +32,7 @@ def test_a_child_spawned_ahead_loads_the_learners_file_only_when_its_turn_comes(
     tree = _tree(tmp_path, right + '\nprint("imported", flush=True)\n')
     with Sandbox() as sandbox:
         sandbox.prepare(EXERCISE, tree)
-        (spawned,) = sandbox._spawned.values()
+        spawned = next(iter(sandbox._spawned.values())).result()
         time.sleep(1.0)  # ample time for the child to set up (and, wrongly, to import)
         assert spawned.process.is_alive()
         assert spawned.output.read_text() == ""
@@ -46,17 +46,23 @@ def test_an_unused_child_spawned_ahead_is_killed_and_reaped_at_exit(tmp_path: Pa
     tree = _tree(tmp_path, (ROOT / "reference" / EXERCISE.relpath).read_text())
     with Sandbox() as sandbox:
         sandbox.prepare(EXERCISE, tree)
-        (spawned,) = sandbox._spawned.values()
+        spawned = next(iter(sandbox._spawned.values())).result()
     assert spawned.process.exitcode is not None
     assert not spawned.scratch.exists()
 
 
-def test_a_missing_file_spawns_nothing_and_is_reported_when_graded(tmp_path: Path) -> None:
+def test_a_missing_file_is_reported_when_graded_even_if_spawned_ahead(tmp_path: Path) -> None:
     with Sandbox() as sandbox:
         sandbox.prepare(EXERCISE, tmp_path)
-        assert not sandbox._spawned
         result = run_exercise(EXERCISE, tmp_path, SETTINGS, sandbox=sandbox)
     assert result.status == "error" and "file not found" in result.problem.render("en")
+
+
+def test_an_exercise_graded_again_while_its_last_child_dies_gets_a_child_of_its_own() -> None:
+    with Sandbox() as sandbox:
+        for _ in range(3):  # spawned ahead while the previous child is killed but not yet reaped
+            sandbox.prepare(EXERCISE, ROOT / "reference")
+            assert run_exercise(EXERCISE, ROOT / "reference", SETTINGS, sandbox=sandbox).status == "passed"
 
 
 @pytest.mark.skipif(not confine.namespaces_possible(), reason="cgroups need root and cgroup v1 here")

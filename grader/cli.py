@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from grader import catalog
 from grader.authoring import cli as authoring_cli
+from grader.errors import ScoreError
 from grader.i18n import LANGS, resolve_lang
 from grader.profiles import PROFILES
 from grader.sandbox import server
@@ -95,9 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(args, "authoring"):  # new, check, release: the instructor's commands
         return authoring_cli.run(args)
     if args.command == "score" and not args.in_process:
-        server.start()
-    from grader.score import ScoreError
-
+        server.start()  # now, before grader.score imports torch: both imports run side by side
     try:
         lang = _lang(args.lang)
         if args.command == "list":
@@ -109,8 +108,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _lang(option: str | None) -> str:
-    from grader.score import ScoreError
-
     try:
         return resolve_lang(option)
     except ValueError as e:  # a bad $GRADER_LANG (the option itself is checked by argparse)
@@ -126,7 +123,7 @@ def writers() -> dict[str, Callable[[Report], str]]:
 
 def score(args: argparse.Namespace, lang: str) -> int:
     from grader.reports import terminal
-    from grader.score import ScoreError, grade_tree, plan, resolve_config
+    from grader.score import grade_tree, plan, resolve_config
 
     config = resolve_config(args.profile, args.seed, args.max_examples)
     outputs = {name: getattr(args, name) for name in REPORTS if getattr(args, name) is not None}
@@ -160,8 +157,6 @@ def score(args: argparse.Namespace, lang: str) -> int:
 
 def check_writable(path: Path) -> None:
     """Fail before grading, not after, when a report cannot be written (creating missing folders)."""
-    from grader.score import ScoreError
-
     if path.is_dir():
         raise ScoreError(
             f"Expected a file path for a report but {str(path)!r} is a directory; name a file in it"

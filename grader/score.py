@@ -31,6 +31,7 @@ from typing import Any
 
 from grader import catalog
 from grader.catalog import Exercise
+from grader.errors import ScoreError
 from grader.feedback import check_feedback, exercise_problem
 from grader.i18n import msg, say
 from grader.loader import REPO_ROOT, exercise_path, is_not_started, reference_root
@@ -43,17 +44,10 @@ SCHEMA_VERSION = "1"
 ISOLATION = "in-process"  # without the sandbox; with it, the level it ran at (grader.sandbox.confine)
 ENV_SEED, ENV_MAX_EXAMPLES, ENV_PROFILE = "GRADER_SEED", "GRADER_MAX_EXAMPLES", "GRADER_PROFILE"
 SECRET = "secret"
-# Exercise and check statuses; the sandbox, when it comes, reports its own four as well.
+# Exercise and check statuses; the sandbox reports its own four as well.
 STATUSES = ("passed", "failed", "not_started", "error", "timeout", "skipped")
 SANDBOX_STATUSES = ("memory", "crashed", "exited", "output_limit")
 NOT_FAILED = ("passed", "skipped")
-
-
-class ScoreError(Exception):
-    """Grading could not run at all (bad directory, unknown exercise, bad setting, broken grader).
-
-    The message says what was expected, what was found and what to do; the CLI exits with status 2.
-    """
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Hypothesis strategies for tensors, built on ``hypothesis.extra.numpy``.
 
 Shapes may have 0-d and zero-size sides; values are finite and bounded; tensors come contiguous or as
-non-contiguous views (transposed or strided) with the same values. Use :func:`distinct_sizes` for named
-dimensions so that a transposition bug changes the shape and shows.
+non-contiguous views (transposed or strided) with the same values. Use :func:`sizes` for named
+dimensions: mostly different sizes, so that a transposition bug changes the shape and shows, and often
+the corners where a bug hides from different sizes (two sizes equal, a size of 1 or 0).
+:func:`tied_tensors` draws from a few values, so that ties and repeated values are everywhere.
 
 >>> from hypothesis import given
 >>> @given(tensors(shape=(2, 3)))
@@ -29,7 +31,9 @@ __all__ = [
     "dtypes",
     "incompatible_shapes",
     "shapes",
+    "sizes",
     "tensors",
+    "tied_tensors",
 ]
 
 FLOAT_DTYPES = (torch.float32, torch.float64)
@@ -59,6 +63,56 @@ def shapes(
 def distinct_sizes(n: int, min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[tuple[int, ...]]:
     """``n`` different sizes, one per named dimension, so swapped dimensions change the shape."""
     return st.lists(st.integers(min_size, max_size), min_size=n, max_size=n, unique=True).map(tuple)
+
+
+# What sizes() draws, by weight: all different in about half of the draws (a swapped axis changes the
+# shape there); else a corner. Hypothesis shrinks towards the first, so a failure is shown on different
+# sizes when it shows there too.
+SIZE_DRAWS = ("distinct",) * 5 + ("equal", "equal", "same", "one", "zero")
+
+
+def sizes(n: int, min_size: int | Sequence[int] = 1, max_size: int = 6) -> st.SearchStrategy[tuple[int, ...]]:
+    """``n`` sizes, one per named dimension: all different about half of the time, so a swapped axis
+    changes the shape; otherwise a corner where a bug can hide from different sizes: two sizes equal (a
+    square matrix, an inner size equal to an outer one), all equal, a size of 1, or a size of 0.
+
+    ``min_size`` bounds every size, or each one (``(2, 0)``: two rows or more, any number of columns);
+    a corner never goes below it, so a size of 0 comes only where a bound allows it.
+
+    >>> from hypothesis import given
+    >>> @given(sizes(3, min_size=(1, 0, 1), max_size=4))
+    ... def test(s):
+    ...     n, k, m = s
+    ...     assert n >= 1 and k >= 0 and m >= 1 and max(s) <= 4
+    >>> test()
+    """
+    lows = (min_size,) * n if isinstance(min_size, int) else tuple(min_size)
+    if len(lows) != n or max_size - max(1, min(lows)) + 1 < n:
+        raise ValueError(
+            f"sizes({n}, min_size={min_size!r}, max_size={max_size}): no room for {n} different sizes"
+            f" (give one min_size per size, and max_size at least n + min_size - 1)"
+        )
+    return _sizes(lows, max_size)
+
+
+@st.composite
+def _sizes(draw: st.DrawFn, lows: tuple[int, ...], max_size: int) -> tuple[int, ...]:
+    n = len(lows)
+    out: list[int] = []
+    for low in lows:  # different sizes first; 0 only as a corner
+        out.append(draw(st.sampled_from([v for v in range(max(low, 1), max_size + 1) if v not in out])))
+    kind = draw(st.sampled_from(SIZE_DRAWS))
+    if kind == "equal" and n >= 2:
+        i, j = draw(st.permutations(range(n)))[:2]
+        out[j] = max(out[i], lows[j])
+    elif kind == "same":
+        out = [max(out)] * n
+    elif kind in ("one", "zero"):
+        value = 1 if kind == "one" else 0
+        allowed = [i for i in range(n) if lows[i] <= value]
+        if allowed:
+            out[draw(st.sampled_from(allowed))] = value
+    return tuple(out)
 
 
 def broadcastable_shapes(
@@ -127,6 +181,33 @@ def tensors(
         return torch.from_numpy(array.copy())[..., ::2]
     array = draw(hnp.arrays(_NUMPY[dtype], shape, elements=_elements(dtype, low, high)))
     return torch.from_numpy(array.copy())
+
+
+def tied_tensors(
+    shape: tuple[int, ...] | st.SearchStrategy[tuple[int, ...]],
+    dtype: torch.dtype | st.SearchStrategy[torch.dtype] = torch.float32,
+    values: Sequence[float] = (-2, -1, 0, 1, 2),
+    layouts: bool = True,
+) -> st.SearchStrategy[torch.Tensor]:
+    """A tensor whose elements all come from ``values``: ties and repeated values everywhere (a row's
+    maximum taken twice, a constant column).
+
+    >>> from hypothesis import given
+    >>> @given(tied_tensors((4, 3), values=(0.5, 1.5)))
+    ... def test(t):
+    ...     assert set(t.flatten().tolist()) <= {0.5, 1.5}
+    >>> test()
+    """
+    table = torch.tensor(values, dtype=torch.float64)
+
+    def lookup(indices: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
+        out = torch.empty_strided(indices.shape, indices.stride(), dtype=dtype)
+        return out.copy_(table[indices])  # keeps the drawn layout
+
+    index = tensors(shape, torch.int64, low=0, high=len(values) - 1, layouts=layouts)
+    return st.tuples(index, dtype if isinstance(dtype, st.SearchStrategy) else st.just(dtype)).map(
+        lambda drawn: lookup(*drawn)
+    )
 
 
 def cases(**arguments: st.SearchStrategy) -> st.SearchStrategy[Case]:

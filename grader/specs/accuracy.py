@@ -1,4 +1,7 @@
-"""Checks for accuracy: share of rows whose first argmax equals the target, as a Python float."""
+"""Checks for accuracy: share of rows whose first argmax equals the target, as a Python float.
+
+n and c are mostly different (an argmax over the wrong dimension changes a shape), often equal or 1.
+"""
 
 import torch
 from hypothesis import strategies as st
@@ -12,9 +15,9 @@ from grader.spec import Agrees, Holds
 
 @st.composite
 def logits_and_targets(draw, ties: bool = False):
-    n, c = draw(gs.distinct_sizes(2, min_size=1, max_size=8))
-    if ties:  # a handful of integer scores: most rows have several maxima
-        logits = draw(gs.tensors((n, c), gs.dtypes(), low=-1, high=1)).round()
+    n, c = draw(gs.sizes(2, min_size=1, max_size=8))
+    if ties:  # a handful of scores: most rows have several maxima
+        logits = draw(gs.tied_tensors((n, c), gs.dtypes(), values=(-1, 0, 1)))
     else:
         logits = draw(gs.tensors((n, c), gs.dtypes()))
     targets = draw(gs.tensors((n,), torch.int64, low=0, high=c - 1))
@@ -56,6 +59,8 @@ CHECKS = (
             Case.of(logits=_t(3, 2), targets=_i(1, 0, 1)),
             Case.of(logits=_t(2, 4).flip(1), targets=_i(0, 0)),
             Case.of(logits=_t(1, 1), targets=_i(0)),
+            Case.of(logits=_t(3, 3) % 4, targets=_i(2, 0, 0)),  # square: an argmax over dim 0 fits too
+            Case.of(logits=_t(3, 1), targets=_i(0, 0, 0)),  # one class
         ),
         cases=logits_and_targets().filter(_has_no_ties),  # ties have their own check
     ),
@@ -66,6 +71,9 @@ CHECKS = (
         examples=(
             Case.of(logits=torch.tensor([[1.0, 1.0, 0.0], [0.0, 2.0, 2.0]]), targets=_i(0, 1)),
             Case.of(logits=torch.zeros(3, 4), targets=_i(3, 0, 2)),
+            Case.of(  # square, a tie in every row
+                logits=torch.tensor([[0.0, 1.0, 1.0], [2.0, 2.0, 2.0], [1.0, 0.0, 1.0]]), targets=_i(1, 0, 0)
+            ),
         ),
         cases=logits_and_targets(ties=True),
     ),

@@ -171,6 +171,8 @@ CHECKS = (
             Case.of(f=SUM_OF_SQUARES, x=_x(1.0, -2.0, 3.0)),
             Case.of(f=FUNCTIONS[3], x=torch.tensor(0.5)),
             Case.of(f=SUM_OF_SQUARES, x=_x(1.0, 2.0, requires_grad=True), setup={GRAD_KEY: GradFill(0.5)}),
+            Case.of(f=FUNCTIONS[3], x=torch.tensor([[0.5, -1.0], [2.0, 0.0]])),  # square
+            Case.of(f=SUM_OF_SQUARES, x=torch.empty(2, 0)),  # no elements: an empty gradient
         ),
         cases=derivative_cases(),
     ),

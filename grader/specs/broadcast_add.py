@@ -58,6 +58,7 @@ CHECKS = (
             Case.of(a=_t(4, 1), b=_t(1, 5)),
             Case.of(a=_t(), b=_t(2, 2)),
             Case.of(a=_t(0, 3), b=_t(1, 3)),
+            Case.of(a=_t(3, 3), b=_t(3, 1)),  # square: aligning from the left fits too
             # adding zeros still makes a new tensor: the result may not be `a` or a view of it
             Case.of(a=_t(2, 3), b=torch.zeros(3)),
         ),

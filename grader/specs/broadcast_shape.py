@@ -39,6 +39,8 @@ CHECKS = (
             _pair((5,), ()),
             _pair((), ()),
             _pair((1, 1, 1), (7,)),
+            _pair((3, 3), (3,)),  # square
+            _pair((2, 2), (4, 1, 1)),
         ),
         cases=_pairs(gs.broadcastable_shapes(max_dims=5, min_side=1, max_side=6)),
     ),

@@ -154,7 +154,7 @@ def make_case(
 
 @st.composite
 def checkpoint_cases(draw) -> Case:
-    n_in, hidden, n_out = draw(gs.distinct_sizes(3, min_size=1, max_size=5))
+    n_in, hidden, n_out = draw(gs.sizes(3, min_size=1, max_size=5))
     return make_case(
         n_in=n_in,
         hidden=hidden,

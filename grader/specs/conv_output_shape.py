@@ -2,6 +2,7 @@
 
 from hypothesis import strategies as st
 
+from grader import strategies as gs
 from grader.cases import Case
 from grader.spec import Agrees, Raises
 
@@ -28,14 +29,15 @@ def _fits(case: Case) -> bool:
 
 
 def _maybe_pair(draw, values: st.SearchStrategy[int], pairs: bool):
+    """An int, or with ``pairs`` sometimes a pair: two different values, or the same twice."""
     if pairs and draw(st.booleans()):
-        return (draw(values), draw(values))
+        return draw(st.one_of(st.tuples(values, values), values.map(lambda v: (v, v))))
     return draw(values)
 
 
 @st.composite
 def conv_cases(draw, pairs: bool = False, batched: bool = True, valid: bool = True):
-    spatial = draw(st.tuples(st.integers(1, 20), st.integers(1, 20)))
+    spatial = draw(gs.sizes(2, min_size=1, max_size=20))  # often square, or a side of 1
     channels = draw(st.integers(1, 4))
     shape = (draw(st.integers(0, 3)), channels, *spatial) if batched else (channels, *spatial)
     out_channels = draw(st.integers(1, 8))
@@ -72,6 +74,7 @@ CHECKS = (
         examples=(
             conv((2, 3, 10, 8), 4, (3, 1), stride=(2, 1), padding=(0, 2), pool=(2, 3)),
             conv((1, 1, 5, 6), 2, (5, 2)),
+            conv((2, 3, 9, 9), 4, (3, 3), stride=(2, 2), padding=(2, 2), pool=(2, 2)),  # equal pairs
         ),
         cases=conv_cases(pairs=True).filter(_fits),
     ),

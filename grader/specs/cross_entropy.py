@@ -17,10 +17,24 @@ LARGE_TOL = Tolerance(rtol=1e-5, atol=2e-2)
 
 @st.composite
 def logits_and_targets(draw, bound: float = 10.0):
-    n, c = draw(gs.distinct_sizes(2, min_size=1, max_size=6))
+    n, c = draw(gs.sizes(2, min_size=1, max_size=6))
     logits = draw(gs.tensors((n, c), gs.dtypes(), low=-bound, high=bound))
     targets = draw(gs.tensors((n,), torch.int64, low=0, high=c - 1))
     return Case.of(logits=logits, targets=targets)
+
+
+@st.composite
+def mixed_scale_logits(draw):
+    """Each row at its own scale, up to the catalog's ±1e4 exactly: a shift by the whole tensor's max, or
+    any exp of an unshifted logit, overflows or underflows in some row."""
+    n, c = draw(gs.sizes(2, min_size=1, max_size=6))
+    unit = draw(gs.tensors((n, c), gs.dtypes(), low=-1, high=1, layouts=False))
+    scales = draw(st.lists(st.sampled_from((1e4, 1.0, 100.0)), min_size=n, max_size=n))
+    targets = draw(gs.tensors((n,), torch.int64, low=0, high=c - 1))
+    return Case.of(logits=unit * torch.tensor(scales, dtype=unit.dtype)[:, None], targets=targets)
+
+
+LARGE_LOGITS = st.one_of(mixed_scale_logits(), logits_and_targets(bound=1e4))
 
 
 def run_backward(fn, case: Case) -> dict:
@@ -53,6 +67,12 @@ def _i(*values: int) -> torch.Tensor:
 
 _t = ramp
 
+LARGE_EXAMPLES = (
+    Case.of(logits=torch.tensor([[1e4, 0.0, -1e4]]), targets=_i(1)),
+    Case.of(logits=torch.tensor([[-1e4, -1e4], [1e4, 1e4]]), targets=_i(0, 1)),
+    Case.of(logits=torch.tensor([[1e4, 0.0, -1e4], [-1e4, -1e4, 5.0]]), targets=_i(1, 0)),
+    Case.of(logits=torch.tensor([[800.0, 0.0], [0.0, -800.0]], dtype=torch.float64), targets=_i(0, 1)),
+)
 
 CHECKS = (
     Agrees(
@@ -70,20 +90,17 @@ CHECKS = (
         name="stays_finite_for_large_logits",
         points=5,
         tol=LARGE_TOL,
-        examples=(
-            Case.of(logits=torch.tensor([[1e4, 0.0, -1e4]]), targets=_i(1)),
-            Case.of(logits=torch.tensor([[-1e4, -1e4], [1e4, 1e4]]), targets=_i(0, 1)),
-            Case.of(
-                logits=torch.tensor([[800.0, 0.0], [0.0, -800.0]], dtype=torch.float64), targets=_i(0, 1)
-            ),
-        ),
-        cases=logits_and_targets(bound=1e4),
+        examples=LARGE_EXAMPLES,
+        cases=LARGE_LOGITS,
     ),
     Holds(
         name="is_differentiable",
         points=2,
-        examples=(Case.of(logits=_t(2, 3) / 3, targets=_i(2, 0)),),
-        cases=logits_and_targets(),
+        examples=(
+            Case.of(logits=_t(2, 3) / 3, targets=_i(2, 0)),
+            *LARGE_EXAMPLES,  # the gradient too stays finite (no NaN from an overflowing branch)
+        ),
+        cases=st.one_of(logits_and_targets(), LARGE_LOGITS),
         run=run_backward,
         judge=gradient_is_right,
         max_examples=15,

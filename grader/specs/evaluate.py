@@ -115,7 +115,7 @@ def eval_cases(
     ``watch``: no batch of a single row, so a model wrongly left in training mode (whose BatchNorm rejects
     a single row) still runs, and the check reports what it watches rather than BatchNorm's error.
     """
-    n_in, hidden, n_classes = draw(gs.distinct_sizes(3, min_size=2, max_size=6))
+    n_in, hidden, n_classes = draw(gs.sizes(3, min_size=2, max_size=6))
     batches = draw(st.integers(1, 4))
     if partial is None:
         batch_size, n = draw(st.integers(1, 8)), draw(st.integers(1, 30))

@@ -92,6 +92,8 @@ CHECKS = (
         examples=(
             Case.of(f=DISTANCE_TO_ONE, x0=_x0(3.0, -1.0), lr=0.1, steps=5),
             Case.of(f=FUNCTIONS[2], x0=torch.tensor([[2.0, -1.5], [0.5, 0.0]]), lr=0.2, steps=10),
+            # no elements: nothing to move
+            Case.of(f=DISTANCE_TO_ONE, x0=torch.empty(0, 2, dtype=torch.float64), lr=0.1, steps=3),
         ),
         cases=descent_cases(),
     ),

@@ -75,13 +75,14 @@ CHECKS = (
             _case(7, (-1, 1, 1)),
             _case(0, (2, -1)),
             _case(0, (-1,)),
+            _case(18, (-1, 3, 3)),  # square
         ),
         cases=_one_minus_one(),
     ),
     Agrees(
         name="keeps_a_complete_shape",
         points=2,
-        examples=(_case(6, (2, 3)), _case(1, ()), _case(0, (0,)), _case(0, (3, 0, 2))),
+        examples=(_case(6, (2, 3)), _case(1, ()), _case(0, (0,)), _case(0, (3, 0, 2)), _case(9, (3, 3))),
         cases=_complete(),
     ),
     Raises(

@@ -1,6 +1,7 @@
 """Checks for linear_regression_grads: the by-hand gradients of the MSE agree with autograd's.
 
-n and d are always different sizes, so a transposed X changes a shape instead of hiding.
+n and d are mostly different sizes, so a transposed X changes a shape instead of hiding; often they are
+equal (a square X, where a transposed X keeps every shape), or d is 1 or 0 (no features).
 """
 
 import torch
@@ -15,7 +16,7 @@ from grader.spec import Agrees, Holds
 
 @st.composite
 def regression_cases(draw, dtype: torch.dtype = torch.float64, bound: float = 10.0) -> Case:
-    n, d = draw(gs.distinct_sizes(2, min_size=1, max_size=6))
+    n, d = draw(gs.sizes(2, min_size=(1, 0), max_size=6))
 
     def tensor(*shape: int) -> torch.Tensor:
         return draw(gs.tensors(shape, dtype, low=-bound, high=bound))
@@ -64,7 +65,10 @@ def shapes_and_dtypes(case: Case, result) -> object:
     return None
 
 
-EXAMPLES = (_example(3, 2), _example(1, 3), _example(4, 1), _example(5, 3))
+EXAMPLES = (
+    *(_example(3, 2), _example(1, 3), _example(4, 1), _example(5, 3)),
+    *(_example(3, 3), _example(1, 1), _example(2, 0)),  # a square X (n == d); one sample of one feature; none
+)
 
 CHECKS = (
     Holds(

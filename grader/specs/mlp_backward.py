@@ -1,7 +1,9 @@
 """Checks for mlp_backward: by-hand gradients of a two-layer ReLU network agree with autograd's.
 
-n, d_in, h and k are distinct sizes so that a missing transpose changes a shape. Integer-valued inputs
-(and hidden units with zero weights and bias) make pre-activations exactly 0, where relu'(0) = 0 matters.
+n, d_in, h and k are mostly distinct sizes so that a missing transpose changes a shape, and often a
+corner where it keeps every shape: an input or hidden size equal to the batch size (a square x), equal
+layer widths (a square W1 or W2), a size of 1, no inputs or no hidden units. Integer-valued inputs (and
+hidden units with zero weights and bias) make pre-activations exactly 0, where relu'(0) = 0 matters.
 """
 
 import torch
@@ -18,8 +20,9 @@ PARAMS = ("W1", "b1", "W2", "b2")
 
 @st.composite
 def mlp_cases(draw, dtype: torch.dtype = torch.float64, integers: bool = False) -> Case:
-    """Shapes from distinct sizes; with ``integers``, values in {-2, ..., 2} so x @ W1 + b1 often hits 0."""
-    n, d_in, h, k = draw(gs.distinct_sizes(4, min_size=1, max_size=5))
+    """Shapes from gs.sizes; with ``integers``, values in {-2, ..., 2} so x @ W1 + b1 often hits 0."""
+    # n and k at least 1: the loss is a mean over the n·k outputs
+    n, d_in, h, k = draw(gs.sizes(4, min_size=(1, 0, 0, 1), max_size=5))
 
     def tensor(*shape: int) -> torch.Tensor:
         if integers:
@@ -84,7 +87,12 @@ def gradient_dict(case: Case, result) -> object:
     return None
 
 
-EXAMPLES = (_example(3, 2, 4, 1), _example(2, 3, 4, 5), _example(1, 2, 3, 4))
+EXAMPLES = (
+    *(_example(3, 2, 4, 1), _example(2, 3, 4, 5), _example(1, 2, 3, 4)),
+    # an input or hidden size equal to the batch size, equal widths: a missing transpose keeps every shape
+    *(_example(3, 3, 2, 4), _example(2, 4, 2, 3), _example(3, 2, 2, 2), _example(2, 2, 2, 2)),
+    *(_example(3, 0, 2, 4), _example(3, 2, 0, 4)),  # no inputs, no hidden units
+)
 DEAD_UNIT_EXAMPLES = (_example(3, 2, 4, 1, dead_unit=1), _example(4, 3, 2, 5, dead_unit=0))
 
 CHECKS = (

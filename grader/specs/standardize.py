@@ -15,15 +15,20 @@ F64 = torch.float64
 
 @st.composite
 def _x_and_dim(draw: st.DrawFn, dtype: torch.dtype = F64, sign: str = "any", integral: bool = False) -> Case:
-    """Distinct sizes per dimension, so statistics lined up with the wrong dimension change the shape."""
+    """Mostly distinct sizes per dimension, so statistics lined up with the wrong dimension change the
+    shape; often equal sizes (where they keep it) or a size of 1; sometimes x is constant along ``dim``."""
     ndim = draw(st.integers(1, 4))
-    shape = draw(gs.distinct_sizes(ndim, 1, 5))
+    shape = draw(gs.sizes(ndim, 1, 5))
+    low, high = {"any": (-ndim, ndim - 1), "negative": (-ndim, -1)}[sign]
+    dim = draw(st.integers(low, high))
     x = draw(gs.tensors(shape, dtype))
+    if draw(st.sampled_from(("drawn", "drawn", "drawn", "constant"))) == "constant":
+        # repeated values: a spread of 0, where mean(x²) - mean(x)² can round below 0
+        x = x.narrow(dim, 0, 1).expand(shape).clone()
     if integral:
         # whole numbers keep float32 statistics well conditioned: a constant slice then has an exact mean
         x.round_()
-    low, high = {"any": (-ndim, ndim - 1), "negative": (-ndim, -1)}[sign]
-    return Case.of(x=x, dim=draw(st.integers(low, high)))
+    return Case.of(x=x, dim=dim)
 
 
 def _quiet(fn, case: Case):
@@ -49,6 +54,8 @@ CHECKS = (
             Case.of(x=_f64(2, 3), dim=0),
             Case.of(x=_f64(3, 4, 5), dim=1),
             Case.of(x=_f64(6), dim=0),
+            Case.of(x=_f64(3, 3) % 4, dim=0),  # square: the statistics of the other dimension fit too
+            Case.of(x=_f64(2, 4, 4), dim=2),
         ),
         cases=_x_and_dim(),
     ),
@@ -64,6 +71,8 @@ CHECKS = (
         examples=(
             # the same value everywhere: std is 0, so the eps keeps the result at 0 (not NaN)
             Case.of(x=torch.full((3, 4), 2.5, dtype=F64), dim=1),
+            # constant rows whose mean(x²) - mean(x)² rounds below 0 (its square root is NaN)
+            Case.of(x=torch.tensor([[0.1] * 3, [7.7] * 3, [2.5] * 3], dtype=F64), dim=1),
             # a spread far below 1e-5: where the eps goes (on std, not inside the sqrt) shows
             Case.of(x=torch.tensor([0.0, 1e-6, 2e-6, 3e-6], dtype=F64), dim=0),
             # divide by n, not n - 1

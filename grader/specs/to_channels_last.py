@@ -12,8 +12,9 @@ DTYPES = gs.dtypes((*gs.FLOAT_DTYPES, torch.int64, torch.uint8, torch.bool))
 
 @st.composite
 def _images(draw: st.DrawFn) -> Case:
-    # N, C, H, W all different, so any wrong order of dimensions changes the shape
-    n, c, h, w = draw(gs.distinct_sizes(4, 1, 5))
+    # N, C, H, W mostly all different, so any wrong order of dimensions changes the shape; else a corner
+    # (square images, C equal to H, a side of 1 or 0) where a wrong order keeps the shape
+    n, c, h, w = draw(gs.sizes(4, 0, 5))
     return Case.of(x=draw(gs.tensors((n, c, h, w), DTYPES)))
 
 
@@ -23,7 +24,13 @@ CHECKS = (
         name="matches_reference",
         points=6,
         fresh_output=False,
-        examples=(Case.of(x=ramp(1, 2, 3, 4)), Case.of(x=ramp(2, 3, 4, 5))),
+        examples=(
+            Case.of(x=ramp(1, 2, 3, 4)),
+            Case.of(x=ramp(2, 3, 4, 5)),
+            Case.of(x=ramp(2, 3, 4, 4)),  # square images: H and W swapped keeps the shape
+            Case.of(x=ramp(2, 3, 3, 4)),  # C == H
+            Case.of(x=ramp(2, 1, 3, 4)),  # one channel
+        ),
         cases=_images(),
     ),
     Agrees(

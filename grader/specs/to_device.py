@@ -97,6 +97,7 @@ def examples(device: str = "meta") -> dict[str, tuple[Case, ...]]:
             on({"x": t, "y": u}, device),
             on({"inputs": [t, u], "extra": {"mask": torch.tensor([True, False]), "deep": [[t]]}}, device),
             on([ramp(0, 3), ramp()], device),
+            *(on(ramp(3, 3), device), on(ramp(1, 2), device), on(ramp(2, 0), device)),  # square, 1, empty
         ),
         "containers": (
             on((t, u), device),

@@ -142,8 +142,8 @@ def run_state(fn, case: Case) -> dict:
 
 @st.composite
 def training_cases(draw, *, optimizers: tuple[str, ...], steps: tuple[int, int], stale: bool) -> Case:
-    n = draw(st.integers(2, 6))  # BatchNorm needs two samples per batch in train mode
-    n_in, hidden, n_out = draw(gs.distinct_sizes(3, min_size=2, max_size=6))
+    # n at least 2: BatchNorm needs two samples per batch in train mode
+    n, n_in, hidden, n_out = draw(gs.sizes(4, min_size=(2, 1, 1, 1), max_size=6))
     loss = draw(st.sampled_from(tuple(LOSSES)))
     inputs = draw(gs.tensors((n, n_in), low=-3, high=3))
     if loss == "mse":
@@ -172,6 +172,15 @@ def _example(loss: str, optimizer: str, steps: int, stale: bool) -> Case:
     )
     return make_case(
         inputs, targets, hidden=4, n_out=2, loss=loss, optimizer=optimizer, steps=steps, stale=stale, seed=0
+    )
+
+
+def _square_example() -> Case:
+    """As many samples as input features and as outputs: a transposed batch keeps every shape."""
+    inputs = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5], [-1.0, 1.0, 0.25]])
+    targets = torch.tensor([[1.0, -1.0, 0.0], [0.5, 0.0, 2.0], [-0.5, 2.0, 1.0]])
+    return make_case(
+        inputs, targets, hidden=4, n_out=3, loss="mse", optimizer="sgd", steps=1, stale=False, seed=0
     )
 
 
@@ -226,7 +235,11 @@ CHECKS = (
     Agrees(
         name="one_step_matches_reference",
         points=3,
-        examples=(_example("mse", "sgd", 1, False), _example("cross_entropy", "sgd", 1, False)),
+        examples=(
+            _example("mse", "sgd", 1, False),
+            _example("cross_entropy", "sgd", 1, False),
+            _square_example(),
+        ),
         cases=training_cases(optimizers=("sgd",), steps=(1, 1), stale=False),
         run=run_state,
         tol=TOL,

@@ -140,7 +140,13 @@ def _mutants(args: argparse.Namespace, exercises) -> int:
     weak = [r for r in reports if r.error or r.rate < target]
     killed, total = sum(r.killed for r in reports), sum(r.total for r in reports)
     overall = killed / total if total else 1.0
-    print(f"{killed}/{total} mutants killed ({overall:.1%}) over {len(reports)} exercise(s)")
+    kinds = {kind: [0, 0] for kind in mutants.KINDS}
+    for report in reports:
+        for kind, (k, n) in report.by_kind().items():
+            kinds[kind][0] += k
+            kinds[kind][1] += n
+    by_kind = ", ".join(f"{kind} {k}/{n}" for kind, (k, n) in kinds.items() if n)
+    print(f"{killed}/{total} mutants killed ({overall:.1%}) over {len(reports)} exercise(s): {by_kind}")
     if weak:
         print(
             f"{len(weak)} exercise(s) under {target:.0%}: {', '.join(r.exercise.id for r in weak)}."

@@ -13,6 +13,12 @@ suite" is one exercise's checks, which the grader can run in-process against a m
 temporary tree, dozens of mutants per second; and the operators that matter for tensor code (``dim``,
 ``sum``/``mean``, transposes, dtypes) are ours to choose.
 
+Two kinds measure the inputs rather than the formulas (:mod:`grader.authoring.shape_mutants`): a
+*corner* mutant is wrong only while an argument is square, has a side of 1 or of 0, so it survives
+exactly when no check tries that corner; an *axes* mutant swaps a pair of axes (an argument transposed
+on entry, neighbours in a ``permute`` swapped; a ±1 on a ``dim=`` or a ``shape[i]`` counts as one too),
+so it survives when the checks try only squares. The report counts each kind per exercise.
+
 Only behaviour checks count: the forbidden-API gate is left out on purpose. References are the
 library's own implementation of what the exercise forbids, so every mutant of such a reference would
 "fail" the gate and look killed while the checks that matter never ran.
@@ -37,6 +43,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from grader.authoring.shape_mutants import Argument, corner_edits, is_axis, shape_arguments, transposed_edits
 from grader.catalog import Exercise
 
 DEFAULT_MAX_EXAMPLES = 15  # per check and mutant: a bug the checks catch shows up in the first few cases
@@ -117,6 +124,12 @@ NO_SWAP = {
 NEUTRAL_KEYWORDS = {"foreach", "fused", "strict", "compute_mode", "non_blocking"}
 
 
+# what a mutant is about, for the report: the operators above, a bug guarded by a corner of the shapes
+# (grader.authoring.shape_mutants), or a changed or swapped axis
+PLAIN, CORNER, AXES = "plain", "corner", "axes"
+KINDS = (PLAIN, CORNER, AXES)
+
+
 @dataclass(frozen=True)
 class Mutant:
     """One mutant of a source file: a stable id, where, what changed, and the whole mutated source."""
@@ -126,6 +139,7 @@ class Mutant:
     original: str
     mutated: str
     source: str = field(repr=False)
+    kind: str = PLAIN  # PLAIN, CORNER or AXES
 
 
 @dataclass(frozen=True)
@@ -133,18 +147,23 @@ class _Site:
     node: ast.AST
     label: str
     make: Callable[[ast.AST], ast.AST | None]  # builds the replacement from a copy of the node
+    kind: str = PLAIN
 
 
 def _sites(tree: ast.Module) -> Iterator[_Site]:
     """Every mutation of the module, in source order (ast.walk's order is stable for one source)."""
     skipped: set[int] = set()
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     for node in ast.walk(tree):
         if id(node) in skipped:
             continue
         quiet = _unmutated_parts(node)
         for part in quiet:
             skipped.update(id(n) for n in ast.walk(part))
-        yield from _node_sites(node)
+        for site in _node_sites(node):
+            if isinstance(node, ast.Constant) and is_axis(node, parents):
+                site = dataclasses.replace(site, kind=AXES)  # dim=0 -> dim=1, x.shape[1] -> x.shape[0]
+            yield site
 
 
 def _unmutated_parts(node: ast.AST) -> list[ast.AST]:
@@ -207,7 +226,7 @@ def _node_sites(node: ast.AST) -> Iterator[_Site]:
             new = RENAMES[node.attr]
             yield _Site(node, f"{node.attr}->{new}", lambda n, new=new: _with(n, attr=new))
         if node.attr in TRANSPOSE_ATTRS and isinstance(node.ctx, ast.Load):
-            yield _Site(node, f".{node.attr}->drop", lambda n: n.value)
+            yield _Site(node, f".{node.attr}->drop", lambda n: n.value, AXES)
     elif isinstance(node, ast.Name) and node.id in BUILTIN_RENAMES and isinstance(node.ctx, ast.Load):
         new = BUILTIN_RENAMES[node.id]
         yield _Site(node, f"{node.id}->{new}", lambda n, new=new: _with(n, id=new))
@@ -246,9 +265,32 @@ def _call_sites(node: ast.Call) -> Iterator[_Site]:
         and name not in NO_SWAP
         and not any(isinstance(a, ast.Starred) for a in positional)
     ):
-        yield _Site(node, "args->swapped", lambda n: _with(n, args=[n.args[1], n.args[0], *n.args[2:]]))
+        kind = AXES if name == "permute" else PLAIN
+        yield _Site(node, "args->swapped", lambda n: _with(n, args=[n.args[1], n.args[0], *n.args[2:]]), kind)
     if isinstance(func, ast.Attribute) and name in TRANSPOSE_CALLS:
-        yield _Site(node, f".{name}()->drop", lambda n: n.func.value)
+        yield _Site(node, f".{name}()->drop", lambda n: n.func.value, AXES)
+    if name == "permute":
+        yield from _permute_swaps(node)
+
+
+def _permute_swaps(node: ast.Call) -> Iterator[_Site]:
+    """``x.permute(0, 2, 3, 1)`` -> ``x.permute(0, 3, 2, 1)``, ...: each pair of neighbours swapped.
+
+    The first pair of positional dims is left to ``args->swapped``, which makes the same mutant.
+    """
+    packed = len(node.args) == 1 and isinstance(node.args[0], ast.Tuple | ast.List)
+    dims = node.args[0].elts if packed else node.args
+    if len(dims) < 2 or any(isinstance(d, ast.Starred) for d in dims):
+        return
+    for i in range(0 if packed else 1, len(dims) - 1):
+
+        def make(n: ast.Call, i: int = i) -> ast.Call:
+            holder = n.args[0] if packed else n
+            items = holder.elts if packed else holder.args
+            items[i], items[i + 1] = items[i + 1], items[i]
+            return n
+
+        yield _Site(node, f"permute[{i},{i + 1}]->swapped", make, AXES)
 
 
 def _with(node: ast.AST, **changes: Any) -> ast.AST:
@@ -272,8 +314,12 @@ class _Replace(ast.NodeTransformer):
         return self.generic_visit(node)
 
 
-def mutate(source: str) -> list[Mutant]:
-    """Every single-change mutant of ``source``, in source order, with stable ids (see the module doc)."""
+def mutate(source: str, arguments: Sequence[Argument] = ()) -> list[Mutant]:
+    """Every single-change mutant of ``source``, in source order, with stable ids (see the module doc).
+
+    With the exercise's sized ``arguments`` (:func:`~grader.authoring.shape_mutants.shape_arguments`),
+    also the corner and transposed-argument mutants of :mod:`grader.authoring.shape_mutants`.
+    """
     tree = ast.parse(source)
     order = {id(n): i for i, n in enumerate(ast.walk(tree))}
     original_source = ast.unparse(tree)
@@ -304,8 +350,23 @@ def mutate(source: str) -> list[Mutant]:
         key = f"L{line}:{site.label}"
         index = seen.get(key, 0)
         seen[key] = index + 1
-        mutants.append(Mutant(f"{key}#{index}", line, _short(before), _short(after), text))
+        mutants.append(Mutant(f"{key}#{index}", line, _short(before), _short(after), text, site.kind))
+    mutants.extend(_shape_mutants(tree, arguments, seen))
     return sorted(mutants, key=lambda m: m.line)  # stable: same-line mutants keep their order
+
+
+def _shape_mutants(tree: ast.Module, arguments: Sequence[Argument], seen: dict[str, int]) -> list[Mutant]:
+    edits = [(CORNER, e) for e in corner_edits(tree, arguments)]
+    edits += [(AXES, e) for e in transposed_edits(tree, arguments)]
+    out = []
+    for kind, edit in edits:
+        text = ast.unparse(edit.tree)
+        compile(text, "<mutant>", "exec")
+        key = f"L{edit.line}:{edit.label}"
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        out.append(Mutant(f"{key}#{index}", edit.line, edit.original, edit.mutated, text, kind))
+    return out
 
 
 def _context(tree: ast.AST, target: ast.AST) -> ast.AST:
@@ -358,6 +419,14 @@ class MutationReport:
     @property
     def survivors(self) -> list[Mutant]:
         return [v.mutant for v in self.verdicts if not v.killed]
+
+    def by_kind(self) -> dict[str, tuple[int, int]]:
+        """(killed, total) per kind of mutant that the reference has (see KINDS), in KINDS order."""
+        counts = {kind: [0, 0] for kind in KINDS}
+        for v in self.verdicts:
+            counts[v.mutant.kind][0] += v.killed
+            counts[v.mutant.kind][1] += 1
+        return {kind: (k, n) for kind, (k, n) in counts.items() if n}
 
 
 class _Timeout(BaseException):
@@ -468,6 +537,13 @@ def _job(args: tuple[Exercise, list[Mutant], int, float]) -> list[Verdict]:
     return evaluate_mutants(exercise, mutants, max_examples, timeout_s)
 
 
+def exercise_arguments(exercise: Exercise) -> tuple[Argument, ...]:
+    """The exercise's sized arguments, as its spec's fixed examples pass them (for the shape mutants)."""
+    from grader.runner import load_checks
+
+    return shape_arguments(load_checks(exercise))
+
+
 def reference_source(exercise: Exercise) -> str:
     from grader.loader import exercise_path, reference_root
 
@@ -491,9 +567,13 @@ def analyse(
     tasks: list[tuple[Exercise, list[Mutant], int, float]] = []
     for exercise in exercises:
         try:
-            mutants = mutate(reference_source(exercise))
+            source = reference_source(exercise)
+            mutants = mutate(source, exercise_arguments(exercise))
         except (OSError, SyntaxError) as e:
             plans[exercise.id] = ([], (), (), f"cannot read the reference: {e}")
+            continue
+        except Exception as e:  # the spec does not load: grader check says why
+            plans[exercise.id] = ([], (), (), f"cannot load the spec: {type(e).__name__}: {e}")
             continue
         marked = set(exercise.equivalent_mutants)
         counted = [m for m in mutants if m.id not in marked]
@@ -538,7 +618,9 @@ def format_report(report: MutationReport, target: float = TARGET) -> str:
     if not report.total and not report.equivalent:
         return f"  {flag} {e.id:<26} no mutants: the reference has nothing to mutate (one library call)"
     extra = f", {len(report.equivalent)} marked equivalent" if report.equivalent else ""
-    out = [f"  {flag} {e.id:<26} {report.killed:>3}/{report.total:<3} killed ({report.rate:6.1%}){extra}"]
+    kinds = "".join(f"  {kind} {k}/{n}" for kind, (k, n) in report.by_kind().items() if kind != PLAIN)
+    counts = f"{report.killed:>3}/{report.total:<3} killed ({report.rate:6.1%})"
+    out = [f"  {flag} {e.id:<26} {counts}{extra}{kinds}"]
     for v in report.verdicts:
         if not v.killed:
             m = v.mutant

@@ -6,9 +6,12 @@ import ast
 from pathlib import Path
 
 import pytest
+import torch
 from authoring_helpers import copy_checkout, run_in
 
-from grader.authoring.mutants import Mutant, evaluate_mutants, mutate, reference_source
+from grader.authoring.mutants import AXES, CORNER, PLAIN, Mutant, evaluate_mutants, mutate, reference_source
+from grader.authoring.shape_mutants import Argument, shape_arguments
+from grader.cases import Case, ramp
 from grader.catalog import by_id
 from grader.runner import load_checks
 
@@ -69,6 +72,94 @@ def test_the_operators_cover_tensor_mistakes() -> None:
     assert not any("foreach" in m.id or "Tensor" in m.original for m in found.values())
 
 
+def test_axis_changes_are_their_own_kind() -> None:
+    found = by_id_of(mutate(SOURCE))
+    kinds = {i: found[i].kind for i in ("L9:.T->drop#0", "L9:dim=->drop#0", "L10:0+1#0", "L9:Sub->Add#0")}
+    assert kinds == {
+        "L9:.T->drop#0": AXES,
+        "L9:dim=->drop#0": PLAIN,
+        "L10:0+1#0": AXES,
+        "L9:Sub->Add#0": PLAIN,
+    }
+    assert found["L9:1+1#0"].kind == AXES  # x.T.mean(1) -> x.T.mean(2)
+    assert found["L7:2+1#0"].kind == PLAIN  # x.ndim < 2 is a count, not an axis
+
+
+PERMUTE = "def f(x):\n    return x.permute(0, 2, 3, 1) + x.shape[-1]\n"
+
+
+def test_permute_swaps_each_pair_of_neighbours() -> None:
+    found = by_id_of(mutate(PERMUTE))
+    swaps = {m.mutated for m in found.values() if "permute" in m.id or m.id.startswith("L2:args->")}
+    assert {"x.permute(2, 0, 3, 1)", "x.permute(0, 3, 2, 1)", "x.permute(0, 2, 1, 3)"} <= swaps
+    assert found["L2:args->swapped#0"].kind == AXES
+    assert "L2:permute[0,1]->swapped#0" not in found  # the same mutant as args->swapped
+    packed = by_id_of(mutate("def f(x):\n    return x.permute((1, 0))\n"))
+    assert packed["L2:permute[0,1]->swapped#0"].mutated == "x.permute((0, 1))"
+    last_but_one = [m for m in found.values() if m.mutated == "x.shape[-2]"]  # shape[-1] -> shape[-2]
+    assert [m.kind for m in last_but_one] == [AXES]
+
+
+GUARDED = """import torch
+
+
+def f(a, b, n):
+    \"\"\"Docstring.\"\"\"
+    if n < 0:
+        return torch.zeros(0)
+    return a @ b + n
+"""
+
+
+def _load(mutant: Mutant):
+    namespace: dict = {}
+    exec(compile(mutant.source, mutant.id, "exec"), namespace)
+    return namespace["f"]
+
+
+def test_corner_mutants_are_wrong_exactly_at_their_corner() -> None:
+    arguments = (Argument("a", 2, "tensor"), Argument("b", 1, "tensor"))
+    found = by_id_of(m for m in mutate(GUARDED, arguments) if m.kind == CORNER)
+    # b is 1-D: it can have a side of 1 or 0, never be square; n is no tensor
+    assert sorted(found) == sorted(
+        f"L4:{kind}({name})->wrong#0" for kind, name in
+        (("square", "a"), ("one", "a"), ("empty", "a"), ("one", "b"), ("empty", "b"))
+    )  # fmt: skip
+    square = _load(found["L4:square(a)->wrong#0"])
+    a, b = ramp(3, 3), ramp(3)
+    assert torch.equal(square(a, b, 1), a @ b + 2)  # every number one off
+    assert torch.equal(square(ramp(2, 3), b, 1), ramp(2, 3) @ b + 1)
+    assert torch.equal(square(ramp(1, 1), ramp(1), 1), ramp(1, 1) @ ramp(1) + 1)  # 1x1 is no square
+    assert square(a, b, -1).shape == (1, 0)  # an empty result gains a dimension
+    empty = _load(found["L4:empty(b)->wrong#0"])
+    assert torch.equal(empty(ramp(2, 0), ramp(0), 1), torch.full((2,), 2.0))
+    assert torch.equal(empty(ramp(2, 3), ramp(3), 1), ramp(2, 3) @ ramp(3) + 1)
+    assert found["L4:one(b)->wrong#0"].mutated == "results wrong when b has a side of 1"
+
+
+def test_transposed_argument_mutants() -> None:
+    arguments = (Argument("a", 3, "tensor"), Argument("b", 1, "tensor"), Argument("s", 2, "shape"))
+    found = by_id_of(m for m in mutate(GUARDED, arguments) if m.kind == AXES)
+    assert sorted(found) == ["L4:a->transpose(-2,-1)#0", "L4:a->transpose(0,1)#0"]
+    f = _load(found["L4:a->transpose(0,1)#0"])
+    assert f(ramp(2, 3), ramp(2), 0).tolist() == (ramp(2, 3).T @ ramp(2)).tolist()
+    assert "a = a.transpose(0, 1) on entry" in found["L4:a->transpose(0,1)#0"].mutated
+
+
+def test_sized_arguments_come_from_the_fixed_examples() -> None:
+    class Check:
+        examples = (
+            Case.of(x=ramp(3), shape=(), n=3),
+            Case.of(x=ramp(2, 3), shape=(2, 3), n=4, kwargs={"w": ramp()}),
+        )
+
+    assert shape_arguments([Check()]) == (
+        Argument("x", 2, "tensor"),
+        Argument("shape", 2, "shape"),
+        Argument("w", 0, "tensor"),
+    )
+
+
 def test_ids_are_stable_and_in_source_order() -> None:
     first, again = mutate(SOURCE), mutate(SOURCE)
     assert [m.id for m in first] == [m.id for m in again]
@@ -126,8 +217,12 @@ def test_a_weak_spec_is_flagged_with_its_survivors(weak_checkout: Path) -> None:
     assert done.returncode == 1, out + done.stderr
     assert "ok   01_tensors/column_stats" in out  # sound: the reference passes, the stub fails
     line = next(x for x in out.splitlines() if "WEAK column_stats" in x)
-    assert "0/14" in line and "1 marked equivalent" in line, line
+    # 14 mutants of the code, 3 corners of x (square, a side of 1, of 0) and x transposed on entry
+    assert "0/18" in line and "1 marked equivalent" in line, line
+    assert "corner 0/3  axes 0/9" in line, line  # axes: x transposed and the dim=0 of each reduction ± 1
     assert "survived L7:mean->sum#0" in out and "x.mean(dim=0)  ->  x.sum(dim=0)" in out
+    assert "survived L6:square(x)->wrong#0" in out and "results wrong when x is square" in out
     assert "survived L7:argmax->argmin#0" not in out
     assert "equivalent_mutants lists 'L99:gone#0', which matches no mutant" in out
     assert "1 exercise(s) under 95%: column_stats" in out
+    assert "over 1 exercise(s): plain 0/6, corner 0/3, axes 0/9" in out

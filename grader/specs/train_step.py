@@ -175,12 +175,21 @@ def _example(loss: str, optimizer: str, steps: int, stale: bool) -> Case:
     )
 
 
-def _square_example() -> Case:
-    """As many samples as input features and as outputs: a transposed batch keeps every shape."""
-    inputs = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5], [-1.0, 1.0, 0.25]])
-    targets = torch.tensor([[1.0, -1.0, 0.0], [0.5, 0.0, 2.0], [-0.5, 2.0, 1.0]])
+def _corner_example(rows: int, n_out: int) -> Case:
+    """MSE on ``rows`` samples of 3 features: ``rows`` = 3 = ``n_out`` (a transposed batch keeps every
+    shape), or ``n_out`` = 1 (a squeezed output broadcasts against targets of shape (rows, 1))."""
+    inputs = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5], [-1.0, 1.0, 0.25], [0.0, 2.0, 1.0]])[:rows]
+    targets = torch.tensor([[1.0, -1.0, 0.0], [0.5, 0.0, 2.0], [-0.5, 2.0, 1.0], [0.0, 1.0, -2.0]])
     return make_case(
-        inputs, targets, hidden=4, n_out=3, loss="mse", optimizer="sgd", steps=1, stale=False, seed=0
+        inputs,
+        targets[:rows, :n_out],
+        hidden=4,
+        n_out=n_out,
+        loss="mse",
+        optimizer="sgd",
+        steps=1,
+        stale=False,
+        seed=0,
     )
 
 
@@ -238,7 +247,8 @@ CHECKS = (
         examples=(
             _example("mse", "sgd", 1, False),
             _example("cross_entropy", "sgd", 1, False),
-            _square_example(),
+            _corner_example(rows=3, n_out=3),
+            _corner_example(rows=4, n_out=1),
         ),
         cases=training_cases(optimizers=("sgd",), steps=(1, 1), stale=False),
         run=run_state,

@@ -1,0 +1,3 @@
+"""Short names for torch.nn pieces."""
+
+import torch.nn.functional as nnf  # noqa: F401

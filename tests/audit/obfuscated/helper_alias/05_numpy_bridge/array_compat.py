@@ -1,0 +1,3 @@
+"""Array helpers."""
+
+from numpy import array as as_array  # noqa: F401

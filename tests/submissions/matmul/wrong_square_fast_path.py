@@ -1,4 +1,5 @@
-"""Takes a "fast path" for a square a that walks a's columns instead of its rows: a.T @ b, right only for a symmetric a."""
+"""A "fast path" for a square a walks a's columns instead of its rows: a.T @ b, right only when a is
+symmetric."""
 
 
 def matmul(a, b):

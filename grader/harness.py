@@ -1,13 +1,15 @@
 """The learner's side of a check: call the code, and record what happened as plain facts.
 
 Nothing here judges. ``observe`` returns an :class:`Outcome` (the value, or the error the learner's code
-raised, plus which inputs it modified or aliased); the runner compares it with the reference's.
+raised, plus which inputs it modified or aliased, and what forbidden APIs it was seen to use); the runner
+compares it with the reference's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ import numpy as np
 import torch
 
 from grader.cases import Case
+from grader.gate.runtime import Tracer
 
 Runner = Callable[[Callable[..., Any], Case], Any]
 
@@ -45,6 +48,9 @@ class Outcome:
     not_implemented: bool = False
     mutated: tuple[str, ...] = ()
     aliased: tuple[str, ...] = ()
+    # runtime evidence for the forbidden-API gate (grader.gate.runtime): plain dicts of str/int, the last
+    # one the trace's own status; empty when the call was not traced (no forbidden list)
+    evidence: tuple[dict[str, str | int], ...] = ()
 
 
 class LearnerFault(Exception):
@@ -64,19 +70,30 @@ def observe(
     fn: Callable[..., Any],
     case: Case,
     learner_root: Path | None = None,
+    forbidden: Sequence[str] = (),
 ) -> Outcome:
-    """Run ``run(fn, case)`` and record its value or error, and what it did to the inputs."""
+    """Run ``run(fn, case)`` and record its value or error, and what it did to the inputs.
+
+    With a ``forbidden`` list (and the ``learner_root`` whose files are the learner's), the call is traced
+    and the Outcome carries the evidence of what it used (:mod:`grader.gate.runtime`).
+    """
     before = case.inputs()
     snapshot = case.clone().inputs()
+    tracer = Tracer(forbidden, learner_root) if forbidden and learner_root is not None else None
     try:
-        value = run(fn, case)
+        with tracer if tracer is not None else contextlib.nullcontext():
+            value = run(fn, case)
     except NotImplementedError as e:
-        return Outcome(error=learner_error(e, learner_root), not_implemented=True)
+        return Outcome(error=learner_error(e, learner_root), not_implemented=True, evidence=_evidence(tracer))
     except (Exception, SystemExit) as e:
-        return Outcome(error=learner_error(e, learner_root))
+        return Outcome(error=learner_error(e, learner_root), evidence=_evidence(tracer))
     mutated = tuple(name for name, v in before.items() if not identical(v, snapshot[name]))
     aliased = tuple(name for name, v in before.items() if _shares_memory(value, v))
-    return Outcome(value=value, mutated=mutated, aliased=aliased)
+    return Outcome(value=value, mutated=mutated, aliased=aliased, evidence=_evidence(tracer))
+
+
+def _evidence(tracer: Tracer | None) -> tuple[dict[str, str | int], ...]:
+    return tracer.evidence() if tracer is not None else ()
 
 
 def learner_error(e: BaseException, learner_root: Path | None) -> LearnerError:

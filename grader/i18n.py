@@ -85,13 +85,63 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "你的结果与输入 {names} 共享内存；请返回新的张量（否则修改其中一个会改变另一个）",
     },
     "forbidden": {
-        "en": "line {line}: `{call}` is not allowed in this exercise ({why})",
-        "zh": "第 {line} 行：本练习不允许使用 `{call}`（{why}）",
+        "en": "{where}: `{call}` is not allowed in this exercise ({why})",
+        "zh": "{where}：本练习不允许使用 `{call}`（{why}）",
     },
     "forbidden_why": {
         "en": "the point is to build it yourself",
         "zh": "这道题的目的是自己实现它",
     },
+    "forbidden_alias": {
+        "en": "{where}: `{call}` is `{api}`, which is not allowed in this exercise ({why})",
+        "zh": "{where}：`{call}` 就是 `{api}`，本练习不允许使用它（{why}）",
+    },
+    "forbidden_dynamic": {
+        "en": "{where}: `{call}` works out at run time what it calls, so the grader cannot check that it is"
+        " allowed here; call the API directly by its name (write `torch.sum(x)`, not"
+        " `getattr(torch, name)(x)`)",
+        "zh": "{where}：`{call}` 在运行时才决定要调用什么，评分器无法检查它是否被允许；"
+        "请直接按名字调用 API（写 `torch.sum(x)`，而不是 `getattr(torch, name)(x)`）",
+    },
+    "forbidden_tamper": {
+        "en": "{where}: `{call}` ({api}) could switch off the grader's record of the APIs your code calls, so"
+        " it is not allowed in this exercise (and solving it needs none of it)",
+        "zh": "{where}：`{call}`（{api}）可能关闭评分器对你的代码所调用 API 的记录，因此本练习不允许使用"
+        "（解这道题也用不到它）",
+    },
+    "forbidden_runtime": {
+        "en": "{where}: while your code ran, `{code}` called `{api}`, which is not allowed in this exercise"
+        " ({why})",
+        "zh": "{where}：运行你的代码时，`{code}` 调用了 `{api}`，本练习不允许使用它（{why}）",
+    },
+    "forbidden_runtime_tamper": {
+        "en": "{where}: while your code ran, `{code}` used `{api}`, which could switch off the grader's"
+        " record of the APIs your code calls; it is not allowed in this exercise",
+        "zh": "{where}：运行你的代码时，`{code}` 使用了 `{api}`，它可能关闭评分器对所调用 API 的记录；"
+        "本练习不允许使用",
+    },
+    "forbidden_trace_broken": {
+        "en": "the grader's record of the APIs your code calls was switched off or tampered with while it ran"
+        " ({detail}), so the exercise cannot pass",
+        "zh": "运行你的代码时，评分器对其调用 API 的记录被关闭或篡改（{detail}），因此本练习无法通过",
+    },
+    "forbidden_more": {"en": "… and {count} more", "zh": "……还有 {count} 处"},
+    "trace_missing": {"en": "no record of a call came back", "zh": "有一次调用没有返回记录"},
+    "trace_malformed": {"en": "a record came back malformed", "zh": "返回的记录格式不对"},
+    "trace_mode_removed": {
+        "en": "the torch function mode was removed",
+        "zh": "torch 函数模式（TorchFunctionMode）被移除了",
+    },
+    "trace_canary_unseen": {
+        "en": "a torch call made after yours was not seen",
+        "zh": "在你的代码之后进行的一次 torch 调用没有被记录到",
+    },
+    "trace_wrappers_removed": {
+        "en": "recording wrappers were removed from the libraries",
+        "zh": "库函数上的记录包装被移除了",
+    },
+    "gate_line": {"en": "line {line}", "zh": "第 {line} 行"},
+    "gate_file_line": {"en": "{file}, line {line}", "zh": "{file} 第 {line} 行"},
     "implicit_broadcast": {
         "en": "`{op}` was called with operands of shapes {shapes}: broadcast explicitly first"
         " (unsqueeze/reshape, then expand/repeat) so both operands have the same shape",

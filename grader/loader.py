@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import hashlib
+import importlib.machinery
 import importlib.util
 import sys
 import types
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from grader.cases import Case
 from grader.catalog import Exercise
+from grader.gate import runtime
 from grader.harness import LearnerError, Outcome, learner_error, observe
 from grader.i18n import Msg, msg
 
@@ -33,10 +37,35 @@ class Implementation:
     root: Path
     path: Path
     impl: Any  # the entry itself, or a namespace of entries when the exercise has several
+    trace: tuple[str, ...] = ()  # the forbidden patterns whose use the calls record (empty: untraced)
+
+    @property
+    def traced(self) -> bool:
+        """Whether every Outcome of this learner must carry runtime evidence (see grader.gate.verdict)."""
+        return bool(self.trace)
 
     def observe(self, check: Any, case: Case) -> Outcome:
         """Run one check's call in this process (the sandbox has a learner with the same method)."""
-        return observe(check.run, self.impl, case, self.root)
+        return observe(check.run, self.impl, case, self.root, self.trace)
+
+    def baseline_clock(self, check: Any) -> Any:
+        """In-process, learner and baseline share the process and the clock (grader.timing's)."""
+        from grader.timing import DEFAULT_CLOCK
+
+        return DEFAULT_CLOCK
+
+    def timed_call(self, check: Any, args: tuple) -> tuple[float, Any, LearnerError | None]:
+        """One call timed by the grader's stopwatch (in-process, learner code is trusted anyway), on
+        copies of the arguments: (seconds, summarised output, error)."""
+        from grader.cases import clone_value
+        from grader.timing import Stopwatch
+
+        placed = check.place(tuple(clone_value(a) for a in args))
+        try:
+            seconds, output = Stopwatch(check.device).time(self.impl, *placed)
+        except (Exception, SystemExit) as e:
+            return 0.0, None, learner_error(e, self.root)
+        return seconds, check.summarise(output, placed), None
 
     def close(self) -> None:
         """Nothing to release in-process."""
@@ -53,8 +82,102 @@ def exercise_path(exercise: Exercise, root: Path) -> Path:
     return Path(root) / exercise.relpath
 
 
-def load(exercise: Exercise, root: Path) -> Implementation:
-    """Import ``<root>/<chapter>/<id>.py`` afresh under a private module name and return its entry."""
+def helper_dirs(exercise: Exercise, root: Path) -> tuple[Path, Path]:
+    """Where a learner's own modules may live: the exercise's chapter folder, then the tree's root."""
+    root = Path(root).resolve()
+    return root / exercise.chapter, root
+
+
+def find_helper(name: str, exercise: Exercise, root: Path) -> Path | None:
+    """The learner's own top-level module ``name`` (``<chapter>/<name>.py``, else ``<root>/<name>.py``),
+    or None: also when an installed module has that name, which wins (the learner's folders come last
+    on the import path, so a learner's ``torch.py`` never shadows torch)."""
+    if not name.isidentifier() or _installed(name, helper_dirs(exercise, root)):
+        return None
+    for folder in helper_dirs(exercise, root):
+        path = folder / f"{name}.py"
+        if path.is_file() and path.resolve() != exercise_path(exercise, root).resolve():
+            return path
+    return None
+
+
+def learner_files(exercise: Exercise, root: Path) -> list[Path]:
+    """The files a submission is made of: the exercise file, then the learner's own modules it imports
+    (directly or through one another), in the order found. The sandbox copies exactly these."""
+    files = [exercise_path(exercise, root)]
+    seen = {files[0].resolve()}
+    for path in files:  # grows while it is walked
+        for name in _imported_names(path):
+            helper = find_helper(name, exercise, root)
+            if helper is not None and helper.resolve() not in seen:
+                seen.add(helper.resolve())
+                files.append(helper)
+    return files
+
+
+def _imported_names(path: Path) -> set[str]:
+    """Top-level module names a file imports anywhere in it (``import a.b``, ``from a import b``)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return set()
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".", 1)[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".", 1)[0])
+    return names
+
+
+def _installed(name: str, learner_dirs: tuple[Path, ...]) -> bool:
+    if name in sys.builtin_module_names or name in sys.stdlib_module_names:
+        return True
+    module = sys.modules.get(name)
+    if module is not None:
+        return not _inside(getattr(module, "__file__", None), learner_dirs)
+    search = [p for p in sys.path if not _inside(p or ".", learner_dirs, exact=True)]
+    try:
+        return importlib.machinery.PathFinder.find_spec(name, search) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _inside(path: str | None, folders: tuple[Path, ...], exact: bool = False) -> bool:
+    if not path:
+        return False
+    resolved = Path(path).resolve()
+    return any(resolved == f if exact else resolved.is_relative_to(f) for f in folders)
+
+
+@contextlib.contextmanager
+def _helpers_importable(exercise: Exercise, root: Path) -> Iterator[None]:
+    """While the learner's file loads: its own modules import from its chapter folder and the tree's root,
+    searched after everything installed. Afterwards the folders leave the path and the modules leave
+    ``sys.modules`` (the learner's functions keep theirs), so two graded trees never share a helper."""
+    folders = [str(f) for f in helper_dirs(exercise, root) if str(f) not in sys.path]
+    before = set(sys.modules)
+    sys.path.extend(folders)
+    try:
+        yield
+    finally:
+        for folder in folders:
+            with contextlib.suppress(ValueError):
+                sys.path.remove(folder)
+            sys.path_importer_cache.pop(folder, None)
+        learner_dirs = helper_dirs(exercise, root)
+        for name in set(sys.modules) - before:
+            if _inside(getattr(sys.modules[name], "__file__", None), learner_dirs):
+                del sys.modules[name]
+
+
+def load(exercise: Exercise, root: Path, traced: bool = True) -> Implementation:
+    """Import ``<root>/<chapter>/<id>.py`` afresh under a private module name and return its entry.
+
+    ``traced``: record the forbidden APIs its calls use (exercises with a forbidden list; the trusted
+    reference is loaded untraced). The recording wrappers go in before the file runs, so that
+    ``from numpy import dot`` binds one.
+    """
     root = Path(root).resolve()
     path = exercise_path(exercise, root)
     if not path.is_file():
@@ -65,8 +188,12 @@ def load(exercise: Exercise, root: Path) -> Implementation:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses and pickling look modules up by name
+    trace = exercise.forbidden if traced else ()
+    if trace:
+        runtime.prepare(trace)
     try:
-        spec.loader.exec_module(module)
+        with _helpers_importable(exercise, root):
+            spec.loader.exec_module(module)
     except (Exception, SystemExit) as e:
         sys.modules.pop(name, None)
         error = learner_error(e, root)
@@ -78,7 +205,7 @@ def load(exercise: Exercise, root: Path) -> Implementation:
         impl = getattr(module, exercise.entry[0])
     else:
         impl = types.SimpleNamespace(**{entry: getattr(module, entry) for entry in exercise.entry})
-    return Implementation(exercise, root, path, impl)
+    return Implementation(exercise, root, path, impl, tuple(trace))
 
 
 def is_not_started(exercise: Exercise, root: Path) -> bool:

@@ -84,6 +84,7 @@ class ExerciseFile(pytest.File):
         super().__init__(**kwargs)
         self.exercise = exercise
         self.learner = None
+        self.evidence = None  # the runtime evidence of this file's checks, for its forbidden-API gate
 
     @property
     def tree(self) -> Path:
@@ -91,7 +92,7 @@ class ExerciseFile(pytest.File):
 
     def collect(self):
         from grader.loader import LoadError, is_not_started, load
-        from grader.runner import check_names
+        from grader.runner import FORBIDDEN_CHECK, check_names, new_evidence_log
 
         if is_not_started(self.exercise, self.tree):
             yield ProblemItem.from_parent(
@@ -107,8 +108,13 @@ class ExerciseFile(pytest.File):
         except LoadError as e:
             yield ProblemItem.from_parent(self, name="loads", status="error", problem=e.problem, order=0)
             return
-        for order, name in enumerate(check_names(self.exercise)):
-            yield CheckItem.from_parent(self, name=name, order=order)
+        self.evidence = new_evidence_log(self.learner)
+        names = check_names(self.exercise)
+        for order, name in enumerate(names):
+            # the gate runs after the behaviour checks, whose calls are the runtime evidence it weighs
+            yield CheckItem.from_parent(
+                self, name=name, order=len(names) if name == FORBIDDEN_CHECK else order
+            )
 
 
 class GraderItem(pytest.Item):
@@ -149,13 +155,14 @@ class CheckItem(GraderItem):
             run_check,
         )
 
-        learner = self.parent.learner
+        learner, evidence = self.parent.learner, self.parent.evidence
         try:
+            reference, settings = load_reference(self.exercise), _settings(self.config)
             if self.name == FORBIDDEN_CHECK:
-                result = forbidden_check(learner)
+                result = forbidden_check(learner, reference, settings, evidence)
             else:
                 check = next(c for c in load_checks(self.exercise) if c.name == self.name)
-                result = run_check(check, learner, load_reference(self.exercise), _settings(self.config))
+                result = run_check(check, learner, reference, settings, evidence)
         except Exception:
             self.record(CheckResult(self.exercise.id, self.name, "error", 0, 1))
             raise

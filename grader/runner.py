@@ -20,15 +20,15 @@ import hypothesis
 from hypothesis import HealthCheck, Phase
 from hypothesis.errors import HypothesisException
 
-from grader import forbidden
 from grader.cases import Case
 from grader.catalog import Exercise
 from grader.compare import compare
+from grader.gate.verdict import EvidenceLog
 from grader.harness import LearnerError, LearnerFault, Outcome
 from grader.i18n import Msg, lines, msg, say
 from grader.loader import Implementation, LoadError, is_not_started, load, reference_root
 from grader.profiles import LOCAL_EXAMPLES
-from grader.spec import Agrees, Check, Holds, Raises
+from grader.spec import Agrees, Check, Holds, Races, Raises
 
 FORBIDDEN_CHECK = "allowed_apis"
 HIDDEN_INPUT = say(
@@ -123,7 +123,8 @@ def load_checks(exercise: Exercise) -> tuple[Check, ...]:
 
 
 def check_names(exercise: Exercise, include_hidden: bool = False) -> list[str]:
-    """Every check of an exercise in the order they run, the static forbidden-API check first."""
+    """Every check of an exercise as reports list them: the forbidden-API gate first (it runs last, once
+    the behaviour checks have gathered the runtime evidence it weighs)."""
     names = [c.name for c in load_checks(exercise) if include_hidden or not c.hidden]
     return [FORBIDDEN_CHECK, *names] if exercise.forbidden else names
 
@@ -155,6 +156,7 @@ def run_exercise(
         return _faulted(exercise, fault)
     finally:
         learner.close()
+    results = tuple(sorted(results, key=lambda r: r.check != FORBIDDEN_CHECK))  # listed first, run last
     status = "passed" if all(r.status in ("passed", "skipped") for r in results) else "failed"
     if status == "passed" and all(r.status == "skipped" for r in results if not r.gate):
         status = "skipped"  # nothing could run here (no GPU, a missing package): out of the maximum
@@ -183,38 +185,74 @@ def _run_checks(
     settings: Settings,
     only: set[str] | None,
 ) -> Iterator[CheckResult]:
-    if exercise.forbidden and (only is None or FORBIDDEN_CHECK in only):
-        yield forbidden_check(learner)
+    evidence = new_evidence_log(learner)
     for check in load_checks(exercise):
         if (only is None or check.name in only) and (settings.include_hidden or not check.hidden):
-            yield run_check(check, learner, reference, settings)
+            yield run_check(check, learner, reference, settings, evidence)
+    if exercise.forbidden and (only is None or FORBIDDEN_CHECK in only):
+        # last: the behaviour checks' calls are the runtime evidence the gate weighs
+        yield forbidden_check(learner, reference, settings, evidence)
 
 
-def forbidden_check(learner: Implementation) -> CheckResult:
+def new_evidence_log(learner: Any) -> EvidenceLog:
+    """Where an exercise's runtime evidence gathers. A learner handle that carries evidence with every
+    Outcome says so with ``traced = True`` (loader.Implementation of a traced load; the sandbox's learner
+    once its wire carries ``Outcome.evidence``); then a call without valid evidence breaks the gate."""
+    return EvidenceLog(traced=bool(getattr(learner, "traced", False)))
+
+
+def forbidden_check(
+    learner: Implementation,
+    reference: Implementation | None = None,
+    settings: Settings = Settings(),
+    evidence: EvidenceLog | None = None,
+) -> CheckResult:
+    """The gate: the learner's files (static analysis) and what their calls did (``evidence``). Checks
+    whose calls are not in ``evidence`` yet run first, for their evidence only (their verdicts are not
+    kept): a gate run on its own, or on a pytest-xdist worker that ran none of them, still sees the calls."""
+    from grader.gate import static, verdict  # astroid: only for exercises with a forbidden list
+
     exercise = learner.exercise
-    if learner.root == reference_root().resolve():
+    if Path(learner.root).resolve() == reference_root().resolve():
         # references are the library's own implementation, which learners may not call (design.md)
         return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 0, 0, gate=True)
-    uses = forbidden.find_forbidden(learner.path.read_text(encoding="utf-8"), exercise.forbidden)
-    if not uses:
+    evidence = evidence if evidence is not None else new_evidence_log(learner)
+    if evidence.traced and reference is not None:
+        for check in load_checks(exercise):
+            if check.name not in evidence.checks and (settings.include_hidden or not check.hidden):
+                run_check(check, learner, reference, settings, evidence)
+    analysis = static.analyze(exercise, learner.root)
+    problem = verdict.decide(analysis, evidence, exercise.relpath.as_posix())
+    if problem is None:
         return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 0, 0, gate=True)
-    problems = [msg("forbidden", line=u.line, call=u.code, why=msg("forbidden_why")) for u in uses]
-    return CheckResult(exercise.id, FORBIDDEN_CHECK, "failed", 0, 0, Failure(lines(problems)), gate=True)
+    return CheckResult(exercise.id, FORBIDDEN_CHECK, "failed", 0, 0, Failure(problem), gate=True)
 
 
 def run_check(
-    check: Check, learner: Implementation, reference: Implementation, settings: Settings
+    check: Check,
+    learner: Implementation,
+    reference: Implementation,
+    settings: Settings,
+    evidence: EvidenceLog | None = None,
 ) -> CheckResult:
+    """Run one check. ``evidence``: where the learner's calls' runtime evidence goes, for the gate."""
     exercise = learner.exercise
     missing = _missing(check.requires)
     if missing is not None:
         return CheckResult(exercise.id, check.name, "skipped", 0, 0, Failure(missing))
+    if isinstance(check, Races):
+        return _raced(check, learner)
 
     timings: list[Mapping[str, Any]] = []
+
+    if evidence is not None:
+        evidence.checks.add(check.name)
 
     def evaluate(case: Case) -> Failure | None:
         expected = reference.observe(check, case.clone())  # first, on a private copy
         got = learner.observe(check, case.clone())
+        if evidence is not None:
+            evidence.add(got.evidence)
         problem = judge(check, case, expected, got)
         if isinstance(problem, Judgement):
             if problem.timing is not None:
@@ -237,6 +275,22 @@ def run_check(
         return CheckResult(exercise.id, check.name, "skipped", 0, 0, found, timing=timing)
     status = "not_started" if found.problem.key == "not_implemented" else "failed"
     return CheckResult(exercise.id, check.name, status, 0, check.points, found, timing=timing)
+
+
+def _raced(check: Races, learner: Implementation) -> CheckResult:
+    """A timed check: the trusted side races the learner against the baseline (grader.racing)."""
+    from grader.racing import run_race
+
+    exercise = learner.exercise
+    race = run_race(check, learner)
+    if race.problem is None and race.skip is None:
+        return CheckResult(exercise.id, check.name, "passed", check.points, check.points, timing=race.timing)
+    shown = check.examples[0].to_source(exercise.entry[0]) if check.examples else None
+    if race.skip is not None:
+        skipped = Failure(race.skip, skip=True)
+        return CheckResult(exercise.id, check.name, "skipped", 0, 0, skipped, timing=race.timing)
+    failure = Failure(race.problem, shown, race.learner_where)
+    return CheckResult(exercise.id, check.name, "failed", 0, check.points, failure, timing=race.timing)
 
 
 def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | Judgement | None:

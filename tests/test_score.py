@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from score_helpers import ROOT, exercises, make_tree, reference, stub, validate, wrong
 
-from grader import catalog, forbidden, score
+from grader import catalog, score
 from grader.cli import main
+from grader.gate import static
 from grader.i18n import msg, say
 from grader.loader import reference_root
 from grader.reports import json_report
@@ -128,7 +129,7 @@ def test_a_reference_copied_out_of_reference_fails_the_forbidden_api_gate(tmp_pa
         for e in catalog.catalog()
         if e.forbidden
         and (reference_root() / e.relpath).is_file()
-        and forbidden.find_forbidden(reference(e), e.forbidden)
+        and static.analyze_source(reference(e), e.forbidden).failing
     ]
     if not gated:
         pytest.skip("no reference uses an API its exercise forbids")

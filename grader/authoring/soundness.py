@@ -107,7 +107,7 @@ def exercise_static(exercise: Exercise, root: Path, seeds: Path | None) -> list[
     if exercise.points < 1:
         error(f"{toml}: points of {exercise.id} must be at least 1, got {exercise.points}")
     found += _seed_findings(exercise, toml, seeds)
-    from grader.forbidden import check_patterns
+    from grader.gate.patterns import check_patterns
 
     for problem in check_patterns(exercise.forbidden):
         error(f"{toml}: {exercise.id}: {problem}")
@@ -188,7 +188,7 @@ def behaviour_findings(
     exercise: Exercise, root: Path, max_examples: int = DEFAULT_MAX_EXAMPLES
 ) -> list[Finding]:
     """Run the checks on the reference and on the (started) stub. Imports the engine (and torch)."""
-    from grader import forbidden
+    from grader.gate import static
     from grader.loader import is_not_started, reference_root
     from grader.runner import FORBIDDEN_CHECK, GraderError, Settings, load_checks, run_exercise
 
@@ -221,7 +221,7 @@ def behaviour_findings(
                         f"the reference fails its own check {check.check!r}: {why}"
                         f"{_case(check)}; fix the reference or the spec"
                     )
-            uses = forbidden.find_forbidden(reference.read_text(encoding="utf-8"), exercise.forbidden)
+            uses = static.analyze_source(reference.read_text(encoding="utf-8"), exercise.forbidden).failing
             if uses:
                 calls = ", ".join(f"line {u.line} `{u.code}`" for u in uses)
                 gate = next((c for c in result.checks if c.check == FORBIDDEN_CHECK), None)

@@ -1,0 +1,466 @@
+"""What the learner's code actually called while a graded call ran, recorded as plain data.
+
+A :class:`Tracer` is active around one graded call of an exercise with a forbidden list
+(:func:`grader.harness.observe`; in-process, or inside the sandbox's child). It listens on three channels:
+
+- a ``TorchFunctionMode``: every torch function, Tensor method and property (``Tensor.grad.__get__``, the
+  ``requires_grad`` setter), ``Tensor.backward``, ``torch.autograd.grad``/``backward`` (which
+  ``torch.func`` reaches), ``torch.ops.aten.*``;
+- recording wrappers, installed by :func:`prepare` before the learner's file loads (so ``from numpy import
+  dot`` binds one), around the NumPy and other functions a forbidden list names outside torch (the mode
+  sees torch's), and around ``__init__`` of the Python classes it names (``torch.optim.SGD``);
+- an audit hook (one per process, it cannot be removed): attempts to switch the others off
+  (``sys.setprofile``, ``sys._getframe``, ``gc``, ``ctypes``, rebinding attributes of torch's types) and
+  unpickling (``pickle.find_class``).
+
+A use counts only when the nearest frame outside the API's own library is the learner's (a file under
+the graded root, or code the learner ran through ``exec``): a forbidden API reached inside the grader,
+the reference, or another library the learner legitimately called (``torch.save`` pickles) never does.
+
+Every traced call ends with a canary: a torch call the mode must see, and every wrapper still in place.
+A failed canary is recorded as a broken trace, and the trusted side fails the gate on it, as it does when a
+call's evidence is missing or malformed (see :mod:`grader.gate.verdict`).
+"""
+
+from __future__ import annotations
+
+import functools
+import linecache
+import sys
+import types
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch.overrides import TorchFunctionMode, resolve_name
+
+from grader.gate.patterns import Patterns, is_missing, resolve
+
+USE, TAMPER, TRACE = "use", "tamper", "trace"
+OK, BROKEN = "ok", "broken"
+# what a broken trace record's detail may say; the trusted side adds "missing" and "malformed"
+TRACE_PROBLEMS = ("mode_removed", "canary_unseen", "wrappers_removed")
+MAX_RECORDS = 50  # per call: enough to show, bounded so a loop cannot flood the wire
+_GRADER = Path(__file__).resolve().parent.parent
+# the trace's own frames, and the grader's own TorchFunctionModes, stand between a learner's call and the
+# API it reaches: they are looked through, never counted
+_MECHANISM = (Path(__file__).resolve(), _GRADER / "guards.py")
+_NAME_HOMES = ("numpy", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks", "copy")
+_CANARY = torch.empty
+_TAMPER_EVENTS = frozenset(
+    {
+        "sys.setprofile",
+        "sys.settrace",
+        "sys._getframe",
+        "sys._current_frames",
+        "sys.addaudithook",
+        "gc.get_objects",
+        "gc.get_referrers",
+        "gc.get_referents",
+        "object.__setattr__",
+        "object.__delattr__",
+    }
+)
+_GUARDED_TYPES = ("torch", "numpy", "grader", "builtins", "sys")  # rebinding their attributes tampers
+_ACCESSORS = (".__get__", ".__set__", ".__delete__")
+
+_active: Tracer | None = None
+_busy = False  # set while the trace itself runs code that raises audit events
+
+
+@dataclass
+class _Config:
+    """What one forbidden list needs the trace to do; built once per list."""
+
+    patterns: Patterns
+    mode: bool  # whether the list names anything torch: else the mode (and its cost per op) is left out
+    hits: dict[Any, tuple[str, str] | None] = field(default_factory=dict)  # torch func -> (api, pattern)
+    apis: dict[str, str | None] = field(default_factory=dict)  # a wrapper's api -> pattern
+    _sites: tuple[int, list[_Site]] = (0, [])
+
+    def sites(self) -> list[_Site]:
+        """The installed wrappers that speak for this list (the canary checks they are still there)."""
+        if self._sites[0] != len(_SITES):
+            self._sites = (len(_SITES), [site for site in _SITES if self.api_pattern(site.api) is not None])
+        return self._sites[1]
+
+    def api_pattern(self, api: str) -> str | None:
+        try:
+            return self.apis[api]
+        except KeyError:
+            pattern = self.apis[api] = self.patterns.qualified(api)
+            return pattern
+
+    def torch_hit(self, func: Any) -> tuple[str, str] | None:
+        name = resolve_name(func) or f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', '')}"
+        api = name.removesuffix(next((s for s in _ACCESSORS if name.endswith(s)), ""))
+        pattern = self.patterns.qualified(api)
+        return None if pattern is None else (name, pattern)
+
+
+@functools.lru_cache(maxsize=64)
+def _config(patterns: tuple[str, ...]) -> _Config:
+    parsed = Patterns.parse(patterns)
+    return _Config(parsed, _names_torch(parsed))
+
+
+def _names_torch(patterns: Patterns) -> bool:
+    if patterns.matmul_operator or any(p.split(".", 1)[0] in ("torch", "functorch") for p in patterns.dotted):
+        return True
+    namespaces = (torch, torch.Tensor, torch.nn, torch.nn.functional, torch.linalg, torch.special, torch.fft)
+    return any(hasattr(ns, name) for ns in namespaces for name in patterns.attrs)
+
+
+def prepare(patterns: Sequence[str]) -> None:
+    """Before a learner file with this forbidden list loads: install the audit hook (once per process)
+    and the recording wrappers this list needs (once per target). Wrappers record nothing unless a
+    :class:`Tracer` for a list naming them is active."""
+    _install_audit_hook()
+    for target, api in _wrap_targets(Patterns.parse(patterns)):
+        _wrap(target, api)
+
+
+class Tracer:
+    """Records the forbidden APIs the learner's code uses while it is active (a context manager).
+
+    >>> tracer = Tracer(["torch.autograd"], Path("/learner"))
+    >>> with tracer:
+    ...     pass
+    >>> tracer.evidence()
+    ({'kind': 'trace', 'status': 'ok', 'detail': ''},)
+    """
+
+    def __init__(self, patterns: Sequence[str], learner_root: Path) -> None:
+        self.config = _config(tuple(patterns))
+        self.root = _resolved(str(learner_root))
+        self.records: dict[tuple[str, str, str, int], dict[str, Any]] = {}
+        self.problems: list[str] = []
+        self.expecting_canary = self.canary_seen = False
+        self._places = _places(self.root)
+        self._mode = _Mode(self) if self.config.mode else None
+
+    def __enter__(self) -> Tracer:
+        global _active
+        _active = self
+        if self._mode is not None:
+            self._mode.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _active
+        try:
+            self._check_canaries()
+        finally:
+            self._leave_mode()
+            _active = None
+
+    def evidence(self) -> tuple[dict[str, Any], ...]:
+        """The records (plain str/int values), then exactly one trace record: ``ok``, or ``broken`` with
+        what broke (comma-separated codes from :data:`TRACE_PROBLEMS`)."""
+        status = {"kind": TRACE, "status": BROKEN if self.problems else OK, "detail": ",".join(self.problems)}
+        return (*self.records.values(), status)
+
+    # -- channels report here ----------------------------------------------------------------------------
+
+    def saw(self, kind: str, api: str, pattern: str, library: str, frame: types.FrameType | None) -> None:
+        """``api`` was reached with ``frame`` the innermost Python frame around it: record it when the
+        nearest frame outside ``library`` (and outside the trace's own machinery) is the learner's."""
+        while frame is not None:
+            place = self._place(frame)
+            if place == "learner":
+                self._record(kind, api, pattern, frame)
+                return
+            if place == "grader":
+                return
+            if place != "mechanism" and _library(frame) != library:
+                return
+            frame = frame.f_back
+
+    def _record(self, kind: str, api: str, pattern: str, frame: types.FrameType) -> None:
+        written = frame  # code run through exec: show the line of the learner's file that ran it
+        while written is not None and written.f_code.co_filename.startswith("<"):
+            written = written.f_back
+        if written is not None and self._place(written) == "learner":
+            frame = written
+        filename, line = frame.f_code.co_filename, frame.f_lineno
+        relative = filename[len(self.root) + 1 :] if filename.startswith(self.root + "/") else filename
+        key = (kind, api, relative, line)
+        if key in self.records or len(self.records) >= MAX_RECORDS:
+            return
+        code = linecache.getline(filename, line).strip()[:200] if not filename.startswith("<") else ""
+        self.records[key] = {
+            "kind": kind,
+            "api": api[:200],
+            "pattern": pattern[:200],
+            "file": relative[:300],
+            "line": int(line),
+            "code": code,
+        }
+
+    def _place(self, frame: types.FrameType) -> str:
+        """learner | grader | mechanism | library, for the frame's code file."""
+        filename = frame.f_code.co_filename
+        if filename.startswith("<"):  # exec'd code: the learner's, unless a module's own (namedtuple)
+            name = frame.f_globals.get("__name__")
+            module = sys.modules.get(name) if isinstance(name, str) else None
+            owner = getattr(module, "__file__", None)
+            if owner is None or str(owner).startswith(self.root + "/"):
+                return "learner" if filename == "<string>" else "library"
+            return "grader" if str(owner).startswith(str(_GRADER) + "/") else "library"
+        place = self._places.get(filename)
+        if place is None:
+            path = Path(filename).resolve()
+            if str(path).startswith(self.root + "/"):
+                place = "learner"
+            elif path in _MECHANISM:
+                place = "mechanism"
+            elif path.is_relative_to(_GRADER):
+                place = "grader"
+            else:
+                place = "library"
+            self._places[filename] = place
+        return place
+
+    # -- canaries ------------------------------------------------------------------------------------------
+
+    def _check_canaries(self) -> None:
+        global _busy
+        if self._mode is None:
+            pass
+        elif not _on_stack(self._mode):
+            self.problems.append("mode_removed")
+        else:
+            self.expecting_canary, self.canary_seen = True, False
+            _busy = True
+            try:
+                _CANARY(0)
+            finally:
+                _busy = False
+                self.expecting_canary = False
+            if not self.canary_seen:
+                self.problems.append("canary_unseen")
+        if not all(site.intact() for site in self.config.sites()):
+            self.problems.append("wrappers_removed")
+
+    def _leave_mode(self) -> None:
+        """Pop the stack down to our mode and no further (a learner's mode above it goes too)."""
+        if self._mode is None or not _on_stack(self._mode):
+            return
+        for _ in range(torch._C._len_torch_function_stack()):
+            if torch._C._pop_torch_function_stack() is self._mode:
+                return
+
+
+class _Mode(TorchFunctionMode):
+    """The torch channel: one dictionary lookup per call, and a frame walk only for a forbidden API."""
+
+    def __init__(self, tracer: Tracer) -> None:
+        super().__init__()
+        self.tracer = tracer
+        self.hits = tracer.config.hits
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        tracer = self.tracer
+        if func is _CANARY and tracer.expecting_canary:
+            tracer.canary_seen = True
+            return func(*args, **(kwargs or {}))
+        try:
+            hit = self.hits[func]
+        except KeyError:
+            hit = self.hits[func] = tracer.config.torch_hit(func)
+        except TypeError:  # an unhashable callable
+            hit = tracer.config.torch_hit(func)
+        if hit is not None:
+            tracer.saw(USE, hit[0], hit[1], "torch", _caller())
+        if kwargs:
+            if kwargs.get("requires_grad") and "requires_grad" in tracer.config.patterns.attrs:
+                tracer.saw(USE, "requires_grad=True", ".requires_grad", "torch", _caller())
+            return func(*args, **kwargs)
+        return func(*args)
+
+
+def _caller() -> types.FrameType:
+    """The frame that called the caller of this function, without the audit hook taking it as tampering."""
+    global _busy
+    busy, _busy = _busy, True
+    try:
+        return sys._getframe(2)
+    finally:
+        _busy = busy
+
+
+@functools.cache
+def _resolved(root: str) -> str:
+    return str(Path(root).resolve())
+
+
+@functools.cache
+def _places(root: str) -> dict[str, str]:
+    """Per learner root: a frame's file name -> learner | grader | mechanism | library (see Tracer._place)."""
+    return {}
+
+
+def _on_stack(mode: TorchFunctionMode) -> bool:
+    return any(
+        torch._C._get_function_stack_at(i) is mode for i in range(torch._C._len_torch_function_stack())
+    )
+
+
+def _library(frame: types.FrameType) -> str:
+    name = frame.f_globals.get("__name__")
+    return name.split(".", 1)[0].lstrip("_") if isinstance(name, str) else ""
+
+
+# -- recording wrappers ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Site:
+    """One place a wrapper was installed: ``namespace.name`` (a module's or a class's attribute)."""
+
+    namespace: Any
+    name: str
+    wrapper: Any
+    api: str
+
+    @property
+    def label(self) -> str:
+        return f"{getattr(self.namespace, '__name__', '?')}.{self.name}"
+
+    def intact(self) -> bool:
+        return vars(self.namespace).get(self.name) is self.wrapper
+
+
+_SITES: list[_Site] = []
+_WRAPPED: dict[int, Any] = {}  # id(original) -> wrapper (the original is kept alive by the wrapper)
+_WRAPPERS: set[int] = set()  # ids of the wrappers: a later prepare() finds them where originals were
+
+
+def _wrap_targets(patterns: Patterns) -> list[tuple[Any, str]]:
+    """(callable, api name) for what the mode cannot see: functions outside torch, and the construction
+    of classes written in Python (``torch.optim.SGD``). Never torch's functions (the mode sees them; its
+    internals check identities), never C classes such as ``numpy.ndarray`` or ``pickle.Pickler`` (a
+    stand-in would change what every library creates), never ufuncs (their methods would be lost)."""
+    found: list[tuple[Any, str]] = []
+    for pattern in patterns.dotted:
+        obj = resolve(pattern)
+        if is_missing(obj) or pattern.startswith(("torch.autograd", "torch.func")):
+            continue  # the mode sees what computes gradients; torch.no_grad lives in there too
+        torch_pattern = pattern.split(".", 1)[0] == "torch"
+        if isinstance(obj, types.ModuleType):
+            members = [(v, f"{pattern}.{k}") for k, v in vars(obj).items() if not k.startswith("_")]
+            candidates = [(v, api) for v, api in members if _defined_in(v, pattern)]
+        else:
+            candidates = [(obj, pattern)]
+        found += [
+            (v, api) for v, api in candidates if _python_init(v) or (not torch_pattern and _plain_function(v))
+        ]
+    for name in patterns.attrs:
+        for home in _NAME_HOMES:
+            module = sys.modules.get(home)
+            obj = vars(module).get(name) if module is not None else None
+            if obj is not None and _plain_function(obj):
+                found.append((obj, f"{home}.{name}"))
+    return found
+
+
+def _defined_in(obj: Any, module: str) -> bool:
+    owner = getattr(obj, "__module__", None) or ""
+    return owner == module or owner.startswith(module + ".") or owner == "_" + module
+
+
+def _python_init(obj: Any) -> bool:
+    """A class with an ``__init__`` of its own written in Python (not an exception: raising one is not
+    using an API): wrapped in place, so subclasses and isinstance checks stay as they were."""
+    return (
+        isinstance(obj, type)
+        and not issubclass(obj, BaseException)
+        and isinstance(vars(obj).get("__init__"), types.FunctionType)
+    )
+
+
+def _plain_function(obj: Any) -> bool:
+    """A function, a builtin or one of NumPy's dispatchers."""
+    return (
+        callable(obj) and not isinstance(obj, type | np.ufunc | types.ModuleType) and hasattr(obj, "__name__")
+    )
+
+
+def _wrap(target: Any, api: str) -> None:
+    if id(target) in _WRAPPERS:
+        return
+    if isinstance(target, type):
+        if id(target) not in _WRAPPED:
+            wrapper = _WRAPPED[id(target)] = _recording(vars(target)["__init__"], api + ".__init__")
+            target.__init__ = wrapper
+            _SITES.append(_Site(target, "__init__", wrapper, api))
+        return
+    wrapper = _WRAPPED.get(id(target))
+    if wrapper is None:  # else: a module imported since may still name the original
+        wrapper = _WRAPPED[id(target)] = _recording(target, api)
+        _WRAPPERS.add(id(wrapper))
+    library = api.split(".", 1)[0]
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == library or name.startswith(library + ".") or name == "_" + library):
+            continue
+        for key, value in list(vars(module).items()):
+            if value is target:
+                setattr(module, key, wrapper)
+                _SITES.append(_Site(module, key, wrapper, api))
+
+
+def _recording(original: Callable[..., Any], api: str) -> Callable[..., Any]:
+    library = api.split(".", 1)[0]
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        tracer = _active
+        if tracer is not None:
+            pattern = tracer.config.api_pattern(api)
+            if pattern is not None:
+                tracer.saw(USE, api, pattern, library, _caller())
+        return original(*args, **kwargs)
+
+    functools.update_wrapper(recording, original)
+    del recording.__wrapped__  # not a way back to the unrecorded original
+    return recording
+
+
+# -- the audit hook ----------------------------------------------------------------------------------------
+
+_hook_installed = False
+
+
+def _install_audit_hook() -> None:
+    global _hook_installed
+    if not _hook_installed:
+        sys.addaudithook(_audit)
+        _hook_installed = True
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    global _busy
+    tracer = _active
+    if tracer is None or _busy:
+        return
+    tamper = event in _TAMPER_EVENTS or event.startswith("ctypes.")
+    if not tamper and event not in ("pickle.find_class", "marshal.dumps", "marshal.loads", "marshal.load"):
+        return
+    if event.startswith("object.__") and not _guarded(args[0]):
+        return
+    pattern = "" if tamper else tracer.config.patterns.qualified(event)
+    if pattern is None:
+        return
+    _busy = True
+    try:
+        # the frame that called the audited function (C functions have none of their own)
+        tracer.saw(TAMPER if tamper else USE, event, pattern, event.split(".", 1)[0], sys._getframe(1))
+    finally:
+        _busy = False
+
+
+def _guarded(obj: Any) -> bool:
+    module = getattr(obj, "__module__", None)
+    return isinstance(module, str) and module.split(".", 1)[0] in _GUARDED_TYPES

@@ -1,0 +1,148 @@
+"""The gate's one verdict, from what the learner's files say and what their code did.
+
+The gate fails on any of: a static finding that is definite, dynamic or tamper; a forbidden API the
+runtime trace saw the learner's code use (an ambiguous static finding is settled this way: it counts
+only when the trace saw a forbidden use at its line); a means of tampering seen at run time; and a trace
+that was switched off, or evidence that is missing or malformed (under ``grader score`` the evidence
+comes out of the sandbox, where the learner's code may have tried to forge it).
+
+Runs on the trusted side only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grader.gate.runtime import BROKEN, MAX_RECORDS, OK, TAMPER, TRACE, TRACE_PROBLEMS, USE
+from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, Analysis, Finding
+from grader.i18n import Msg, lines, msg
+
+_MAX_LINES = 8
+_RECORD_KEYS = {"kind": str, "api": str, "pattern": str, "file": str, "line": int, "code": str}
+_TRACE_KEYS = {"kind": str, "status": str, "detail": str}
+_MAX_TEXT = 500
+
+
+def read_evidence(raw: Any) -> tuple[dict[str, str | int], ...]:
+    """One call's evidence, checked: records, then exactly one trace record. Anything malformed (it may
+    come from a sandbox the learner's code ran in) becomes a single broken-trace record.
+
+    >>> read_evidence([{"kind": "trace", "status": "ok", "detail": ""}])
+    ({'kind': 'trace', 'status': 'ok', 'detail': ''},)
+    >>> read_evidence([])[0]["status"]
+    'broken'
+    """
+    problem = _malformed(raw)
+    if problem:
+        return ({"kind": TRACE, "status": BROKEN, "detail": problem},)
+    return tuple(dict(item) for item in raw)
+
+
+def _malformed(raw: Any) -> str:
+    if not isinstance(raw, list | tuple) or not raw:
+        return "missing"
+    *records, trace = raw
+    if (
+        len(raw) > MAX_RECORDS + 1
+        or not _shaped(trace, _TRACE_KEYS)
+        or trace["kind"] != TRACE
+        or trace["status"] not in (OK, BROKEN)
+        or (trace["status"] == OK) != (trace["detail"] == "")
+        or not set(str(trace["detail"]).split(",")) <= {"", *TRACE_PROBLEMS}
+        or not all(_shaped(r, _RECORD_KEYS) and r["kind"] in (USE, TAMPER) for r in records)
+    ):
+        return "malformed"
+    return ""
+
+
+def _shaped(item: Any, keys: dict[str, type]) -> bool:
+    return (
+        type(item) is dict
+        and item.keys() == keys.keys()
+        and all(type(item[k]) is t for k, t in keys.items())
+        and all(len(v) <= _MAX_TEXT for v in item.values() if type(v) is str)
+    )
+
+
+class EvidenceLog:
+    """The runtime evidence of one exercise's graded calls, gathered check by check.
+
+    ``traced``: whether every call of this learner must carry evidence (a traced learner, in-process or
+    in a sandbox that carries it); if not, the verdict rests on the static findings alone.
+    """
+
+    def __init__(self, traced: bool) -> None:
+        self.traced = traced
+        self.records: dict[tuple[str, str, int], dict[str, Any]] = {}
+        self.broken: list[str] = []
+        self.checks: set[str] = set()  # the checks whose calls were added
+
+    def add(self, evidence: Any) -> None:
+        if not self.traced:
+            return
+        *records, trace = read_evidence(evidence)
+        for code in str(trace["detail"]).split(","):
+            if code and code not in self.broken:
+                self.broken.append(code)
+        for record in records:
+            key = (str(record["file"]), str(record["api"]), int(record["line"]))
+            self.records.setdefault(key, record)
+
+
+def decide(analysis: Analysis, log: EvidenceLog | None = None, main_file: str = "") -> Msg | None:
+    """What fails the gate, one line per piece of evidence (None: it passes).
+
+    ``main_file``: the exercise file's path relative to the root; other files are named in the lines.
+    """
+    problems: list[tuple[tuple[str, int], Msg]] = []
+    explained: set[tuple[str, int]] = set()
+    for f in analysis.findings:
+        if f.kind == AMBIGUOUS:
+            continue  # only runtime evidence at its line can make it count (below)
+        problems.append(((f.file, f.line), _static_line(f, main_file)))
+        explained.add((f.file, f.line))
+    if log is not None:
+        for record in sorted(log.records.values(), key=lambda r: (r["file"], r["line"], r["api"])):
+            place = (str(record["file"]), int(record["line"]))
+            if place in explained and record["kind"] == USE:
+                continue  # one line of feedback per line of code: a static finding shows its code
+            explained.add(place)
+            problems.append((place, _runtime_line(record, main_file)))
+        for code in log.broken:
+            problems.append((("", 0), msg("forbidden_trace_broken", detail=msg(f"trace_{code}"))))
+    if not problems:
+        return None
+    shown = [m for _, m in problems[:_MAX_LINES]]
+    if len(problems) > _MAX_LINES:
+        shown.append(msg("forbidden_more", count=len(problems) - _MAX_LINES))
+    return lines(shown)
+
+
+def _where(file: str, line: int, main_file: str) -> Msg:
+    if not file or file == main_file:
+        return msg("gate_line", line=line)
+    return msg("gate_file_line", file=file, line=line)
+
+
+def _static_line(f: Finding, main_file: str) -> Msg:
+    where = _where(f.file, f.line, main_file)
+    if f.kind == DYNAMIC:
+        return msg("forbidden_dynamic", where=where, call=f.code)
+    if f.kind == DEFINITE and _same(f.code, f.api):
+        return msg("forbidden", where=where, call=f.code, why=msg("forbidden_why"))
+    if f.kind == DEFINITE:
+        return msg("forbidden_alias", where=where, call=f.code, api=f.api, why=msg("forbidden_why"))
+    return msg("forbidden_tamper", where=where, call=f.code, api=f.api)
+
+
+def _runtime_line(record: dict[str, Any], main_file: str) -> Msg:
+    where = _where(str(record["file"]), int(record["line"]), main_file)
+    code = str(record["code"]) or "exec"
+    if record["kind"] == TAMPER:
+        return msg("forbidden_runtime_tamper", where=where, code=code, api=record["api"])
+    return msg("forbidden_runtime", where=where, code=code, api=record["api"], why=msg("forbidden_why"))
+
+
+def _same(code: str, api: str) -> bool:
+    """Whether the code already names the API (``torch.autograd.grad``, ``a @ b``, ``x.backward``)."""
+    return api in code or code.endswith(api.rsplit(".", 1)[-1]) or (api.startswith(".") and api[1:] in code)

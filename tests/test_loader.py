@@ -1,0 +1,78 @@
+"""grader.loader: a learner's exercise file may import its own helper modules (its chapter folder first,
+then the tree's root), never in place of an installed module, and two graded trees never share one."""
+
+import sys
+from pathlib import Path
+
+import numpy
+import torch
+
+from grader import catalog
+from grader.loader import find_helper, learner_files, load
+
+EXERCISE = catalog.get("one_hot")
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for relpath, text in files.items():
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / relpath).write_text(text, encoding="utf-8")
+    return root
+
+
+MAIN = (
+    "from encoding import encode\n\n"
+    "def one_hot(labels, num_classes):\n    return encode(labels, num_classes)\n"
+)
+ENCODING = "import torch\nfrom shared import eye\n\ndef encode(labels, n):\n    return eye(n)[labels]\n"
+SHARED = "import torch\n\ndef eye(n):\n    return torch.eye(n)\n"
+
+
+def test_a_helper_in_the_chapter_folder_and_one_at_the_root_import(tmp_path: Path) -> None:
+    root = write(
+        tmp_path, {"04_indexing/one_hot.py": MAIN, "04_indexing/encoding.py": ENCODING, "shared.py": SHARED}
+    )
+    impl = load(EXERCISE, root).impl
+    assert impl(torch.tensor([1, 0]), 2).tolist() == [[0.0, 1.0], [1.0, 0.0]]
+    assert "encoding" not in sys.modules and "shared" not in sys.modules  # gone once loaded
+    assert str(root) not in sys.path and str(root / "04_indexing") not in sys.path
+
+
+def test_learner_files_lists_the_exercise_and_its_helpers_transitively(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "04_indexing/one_hot.py": MAIN,
+            "04_indexing/encoding.py": ENCODING,
+            "shared.py": SHARED,
+            "04_indexing/unused.py": "x = 1\n",
+        },
+    )
+    assert learner_files(EXERCISE, root) == [
+        root / "04_indexing/one_hot.py",
+        root / "04_indexing/encoding.py",
+        root / "shared.py",
+    ]
+
+
+def test_a_learners_torch_or_numpy_file_never_shadows_the_real_one(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "04_indexing/one_hot.py": "import numpy\nimport torch\n\ndef one_hot(labels, num_classes):\n"
+            "    return (numpy.__file__, torch.__file__)\n",
+            "04_indexing/numpy.py": "raise RuntimeError('shadowed')\n",
+            "torch.py": "raise RuntimeError('shadowed')\n",
+        },
+    )
+    assert find_helper("numpy", EXERCISE, root) is None and find_helper("torch", EXERCISE, root) is None
+    assert load(EXERCISE, root).impl(None, 0) == (numpy.__file__, torch.__file__)
+    assert learner_files(EXERCISE, root) == [root / "04_indexing/one_hot.py"]
+
+
+def test_two_trees_with_a_helper_of_the_same_name_get_their_own(tmp_path: Path) -> None:
+    main = "from helper import VALUE\n\ndef one_hot(labels, num_classes):\n    return VALUE\n"
+    a = write(tmp_path / "a", {"04_indexing/one_hot.py": main, "04_indexing/helper.py": "VALUE = 'a'\n"})
+    b = write(tmp_path / "b", {"04_indexing/one_hot.py": main, "helper.py": "VALUE = 'b'\n"})
+    assert load(EXERCISE, a).impl(None, 0) == "a"
+    assert load(EXERCISE, b).impl(None, 0) == "b"

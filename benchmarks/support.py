@@ -24,10 +24,10 @@ class ExampleCounter:
     def wrap(self, observe):
         reference = reference_root().resolve()
 
-        def counting(run, impl, case, root=None):
+        def counting(run, impl, case, root=None, *rest):
             if root is not None and root.resolve() == reference:
                 self.count += 1
-            return observe(run, impl, case, root)
+            return observe(run, impl, case, root, *rest)
 
         return counting
 

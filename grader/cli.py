@@ -17,12 +17,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from grader import catalog
+from grader import catalog, sandbox
 from grader.authoring import cli as authoring_cli
 from grader.errors import ScoreError
 from grader.i18n import LANGS, resolve_lang
 from grader.profiles import PROFILES
-from grader.sandbox import server
 
 if TYPE_CHECKING:
     from grader.score import Report
@@ -67,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the learner's code in this process, without the sandbox (trusted code only; faster start)",
     )
     score.add_argument(
+        "--allow-weak-isolation",
+        action="store_true",
+        help="grade even where the sandbox cannot keep learner code away from the grader's files (every"
+        " report then says the score is not protected); see docs/score.md, 'Isolation'",
+    )
+    score.add_argument(
         "--fail-under",
         type=_percent,
         metavar="PERCENT",
@@ -96,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(args, "authoring"):  # new, check, release: the instructor's commands
         return authoring_cli.run(args)
     if args.command == "score" and not args.in_process:
-        server.start()  # now, before grader.score imports torch: both imports run side by side
+        sandbox.prepare()  # now, before grader.score imports torch: both imports run side by side
     try:
         lang = _lang(args.lang)
         if args.command == "list":
@@ -122,7 +127,7 @@ def writers() -> dict[str, Callable[[Report], str]]:
 
 
 def score(args: argparse.Namespace, lang: str) -> int:
-    from grader.reports import terminal
+    from grader.reports import terminal, write_report
     from grader.score import grade_tree, plan, resolve_config
 
     config = resolve_config(args.profile, args.seed, args.max_examples)
@@ -139,12 +144,13 @@ def score(args: argparse.Namespace, lang: str) -> int:
         lang,
         on_exercise=lambda e: print(terminal.exercise_line(e, lang), flush=True),
         sandboxed=not args.in_process,
+        allow_weak_isolation=args.allow_weak_isolation,
     )
     print()
     print(terminal.closing(report))
     for name, path in outputs.items():
         try:
-            path.write_text(writers()[name](report), encoding="utf-8")
+            write_report(path, writers()[name](report))
         except OSError as e:
             raise ScoreError(
                 f"Expected to write the {name} report to {str(path)!r} but could not: {e}"

@@ -15,6 +15,7 @@ Settings are settled in one place, :func:`resolve_config`: command line > enviro
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import difflib
 import hashlib
 import os
@@ -29,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from grader import catalog
+from grader import catalog, integrity
 from grader.catalog import Exercise
 from grader.errors import ScoreError
 from grader.feedback import check_feedback, exercise_problem
@@ -37,12 +38,19 @@ from grader.i18n import msg, say
 from grader.loader import REPO_ROOT, exercise_path, is_not_started, reference_root
 from grader.profiles import PROFILES
 from grader.runner import ExerciseResult, GraderError, Settings, load_checks, load_reference, run_exercise
-from grader.sandbox import Sandbox
+from grader.sandbox import Sandbox, confine
 from grader.warmup import warm_up
 
 SCHEMA_VERSION = "1"
 ISOLATION = "in-process"  # without the sandbox; with it, the level it ran at (grader.sandbox.confine)
 ENV_SEED, ENV_MAX_EXAMPLES, ENV_PROFILE = "GRADER_SEED", "GRADER_MAX_EXAMPLES", "GRADER_PROFILE"
+ENV_LEVEL = "GRADER_SANDBOX_LEVEL"  # ask for a weaker level than the machine's best (tests, comparisons)
+IN_PROCESS_SANDBOX = {
+    "level": ISOLATION,
+    "weak": True,
+    "mechanisms": {},
+    "missing": ["--in-process: learner code ran inside the grader itself (trusted code only)"],
+}
 SECRET = "secret"
 # Exercise and check statuses; the sandbox reports its own four as well.
 STATUSES = ("passed", "failed", "not_started", "error", "timeout", "skipped")
@@ -108,6 +116,13 @@ class Report:
     timestamp: str
     duration_s: float
     isolation: str = ISOLATION
+    # the sandbox's level, whether it was weak (learner code could have reached the grader), each
+    # mechanism in force and what a stronger level would take (grader.sandbox.host.Plan)
+    sandbox: Mapping[str, Any] = dataclasses.field(default_factory=lambda: dict(IN_PROCESS_SANDBOX))
+
+    @property
+    def weak(self) -> bool:
+        return bool(self.sandbox.get("weak"))
 
     @property
     def percent(self) -> float:
@@ -218,23 +233,32 @@ def grade_tree(
     lang: str = "en",
     on_exercise: Callable[[ExerciseReport], None] | None = None,
     sandboxed: bool = True,
+    allow_weak_isolation: bool = False,
+    level: str | None = None,
 ) -> Report:
     """Grade every selected exercise of the tree at ``root`` and gather the results into a Report.
 
     ``on_exercise`` is told about each exercise as soon as it is graded (the CLI prints progress).
-    ``sandboxed`` runs the learner's code in limited child processes (grader.sandbox); without it the
-    code runs in this process, which only trusted code may do.
+    ``sandboxed`` runs the learner's code in confined child processes (grader.sandbox); without it the
+    code runs in this process, which only trusted code may do. A sandbox that cannot protect the score
+    (``process``: learner code could write the grader's files) is refused (ScoreError) unless
+    ``allow_weak_isolation``; ``level`` (or $GRADER_SANDBOX_LEVEL) asks for a weaker level than the best.
+    Everything the parent runs is imported, and fingerprinted, before any learner code; the grader's
+    files are checked again before the report is returned (ScoreError if they changed).
     """
     config = config or resolve_config(env={})
     root, exercises = plan(root, exercise_ids)
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
-        sandbox = stack.enter_context(Sandbox()) if sandboxed else None
+        sandbox = stack.enter_context(_sandbox(level, allow_weak_isolation)) if sandboxed else None
         _load_grader_files(exercises)
+        snapshot = integrity.capture()
         if sandbox is not None:
             warm_up()  # while the fork server does the same: this process would pay it soon anyway
         reports = _grade_all(root, exercises, config, lang, on_exercise, sandbox)
         isolation = sandbox.isolation if sandbox is not None else ISOLATION
+        described = _describe(sandbox) if sandbox is not None else dict(IN_PROCESS_SANDBOX)
+    snapshot.verify()
     return Report(
         score=round(sum(e.score for e in reports), 2),
         max_score=round(sum(e.max_score for e in reports), 2),
@@ -247,7 +271,41 @@ def grade_tree(
         timestamp=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         duration_s=round(time.perf_counter() - started, 3),
         isolation=isolation,
+        sandbox=described,
     )
+
+
+def _sandbox(level: str | None, allow_weak_isolation: bool) -> Sandbox:
+    """The sandbox for this run, refused when it cannot protect the score (unless that is allowed)."""
+    level = level or os.environ.get(ENV_LEVEL) or None
+    if level is not None and level not in (confine.NAMESPACES, confine.UID, confine.PROCESS):
+        raise ScoreError(
+            f"Expected ${ENV_LEVEL} to be one of namespaces, uid, process but got {level!r}; unset it to"
+            " use the strongest level this machine offers"
+        )
+    try:
+        sandbox = Sandbox(level=level)
+    except ValueError as e:
+        raise ScoreError(f"{e}; unset ${ENV_LEVEL} to use the strongest level this machine offers") from None
+    if not sandbox.plan.protects_score and not allow_weak_isolation:
+        missing = "; ".join(sandbox.plan.missing) or f"${ENV_LEVEL} asked for {level}"
+        raise ScoreError(
+            f"Expected a sandbox that keeps learner code away from the grader, but this machine only offers"
+            f" the {sandbox.plan.level!r} level, where learner code runs as your user and could rewrite the"
+            f" grader's files and this score. What is missing: {missing}. To grade anyway (every report"
+            " will say the score is not protected), pass --allow-weak-isolation"
+        )
+    return sandbox
+
+
+def _describe(sandbox: Sandbox) -> dict[str, Any]:
+    level = sandbox.isolation
+    return {
+        "level": level,
+        "weak": level not in confine.STRONG,
+        "mechanisms": sandbox.mechanisms(),
+        "missing": list(sandbox.plan.missing),
+    }
 
 
 def _load_grader_files(exercises: Sequence[Exercise]) -> None:

@@ -67,3 +67,43 @@ class Holds(Check):
 
     judge: Callable[[Case, Any], Msg | None]
     may_modify_inputs: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Races(Check):
+    """The learner's entry raced against a trusted baseline, timed by the trusted side only.
+
+    Never a clock in the learner's process (a submission can read the grader's source and rewire it):
+    in-process the grader's stopwatch brackets the call; sandboxed, the parent's clock brackets the whole
+    request, less the round trip measured on a trusted child (docs/timing.md).
+
+    - ``prepare(generator, k)``: call k's arguments, made in the trusted process from a generator seeded
+      by the operating system, so a learner can neither predict nor precompute them;
+    - ``baseline(*args)``: what the learner races, run in the trusted process;
+    - ``verify(args, summary)``: what is wrong with one timed call's output (a Msg), or None;
+    - ``place(args)`` and ``summarise(output, args)`` run with the learner's call, inside the timed
+      interval: the arguments moved to ``device``; the output reduced to what is sent back (default: all
+      of it; on a GPU, a digest that still needs every element).
+
+    ``examples`` (one Case, for display) shows the sizes in feedback.
+    """
+
+    threshold: float
+    prepare: Callable[[Any, int], tuple]
+    baseline: Callable[..., Any]
+    baseline_name: Msg
+    verify: Callable[[tuple, Any], Msg | None]
+    summary: Callable[[Any, tuple], Any] | None = None
+    device: str = "cpu"
+    pairs: int = 15
+    warmup: int = 2
+    max_rounds: int = 3
+    threads: int | None = 1  # CPU: one thread each, so a shared machine is not oversubscribed
+
+    def place(self, args: tuple) -> tuple:
+        if self.device == "cpu":
+            return args
+        return tuple(a.to(self.device) if hasattr(a, "to") else a for a in args)
+
+    def summarise(self, output: Any, args: tuple) -> Any:
+        return output if self.summary is None else self.summary(output, args)

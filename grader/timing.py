@@ -1,8 +1,12 @@
 """Timing learner code against a baseline, measured so that the number can be trusted.
 
-- **One process, one device, interleaved.** The learner's call (A) and the baseline's (B) alternate
-  ABBA ABBA ... on fresh inputs, so clock boosts, thermal drift and a neighbour's load hit both alike
-  and the order inside a pair cancels out; each pair gives one ratio ``baseline / learner``.
+- **The trusted side holds the clock.** The learner's call (A) is timed by code the learner cannot
+  reach: in-process by the grader's stopwatch, sandboxed by the parent's clock around the whole request
+  less the round trip measured on a trusted child (:meth:`grader.sandbox.Sandbox.round_trip`); inputs
+  come from a generator seeded by the operating system, so no answer can be prepared in advance.
+- **Interleaved.** A and the baseline's call (B, run by the trusted process) alternate ABBA ABBA ... on
+  fresh inputs, so clock boosts, thermal drift and a neighbour's load hit both alike and the order
+  inside a pair cancels out; each pair gives one ratio ``baseline / learner``.
 - **Warm-up excluded.** The first pairs run untimed (lazy initialisation, caches, kernel selection).
 - **The median of the per-pair ratios is the speedup; their interquartile range is its spread.**
   The check passes when the whole IQR is at or above the threshold and fails when the whole IQR is
@@ -19,7 +23,8 @@
 Timing never decides correctness: checks verify outputs separately and say so separately.
 
 >>> clock = FakeClock()
->>> result = race(lambda _: clock.advance(0.001), lambda _: clock.advance(0.030), lambda k: k,
+>>> learner = on_stopwatch(lambda _: clock.advance(0.001), "cpu", clock)
+>>> result = race(learner, lambda _: clock.advance(0.030), lambda k: k,
 ...               threshold=20, device="cpu", pairs=5, warmup=1, clock=clock)
 >>> (result.verdict, round(result.speedup), result.rounds)
 ('passed', 30, 1)
@@ -48,6 +53,7 @@ __all__ = [
     "device_name",
     "iqr",
     "median_time",
+    "on_stopwatch",
     "race",
     "summarise",
 ]
@@ -57,7 +63,7 @@ T = TypeVar("T")
 
 # Bound at import (the grader imports this module before any learner file is loaded), so a
 # submission that replaces time.perf_counter afterwards does not change the grader's clock.
-_PERF_COUNTER = time.perf_counter
+_PERF_COUNTER = DEFAULT_CLOCK = time.perf_counter
 
 
 @dataclass(frozen=True)
@@ -240,7 +246,7 @@ def threads_pinned(threads: int | None) -> Iterator[int]:
 
 
 def race(
-    learner: Callable[[T], Any],
+    learner: Callable[[T], float],
     baseline: Callable[[T], Any],
     prepare: Callable[[int], T],
     *,
@@ -251,15 +257,16 @@ def race(
     max_rounds: int = 3,
     threads: int | None = None,
     flush_l2: bool = False,
-    after_learner: Callable[[int, T, Any], None] | None = None,
     clock: Callable[[], float] = _PERF_COUNTER,
 ) -> SpeedResult:
     """Time ``learner`` against ``baseline``, interleaved, until the verdict is clear (or rounds run out).
 
     ``prepare(k)`` builds the inputs of call k (untimed; a new k for every pair, warm-up included, so
-    every call sees fresh inputs). ``after_learner(k, inputs, output)`` runs untimed after each timed
-    learner call: check the output and that the inputs are unchanged there. Both sides run on the same
-    stopwatch; pairs alternate AB, BA so neither side always goes first.
+    every call sees fresh inputs). ``learner(inputs)`` makes one learner call and returns how long it
+    took, measured by trusted code (:func:`on_stopwatch` in-process, the sandbox's parent otherwise),
+    never by a clock in the learner's process; it checks the output too, raising to stop the race.
+    ``baseline(inputs)`` is timed here, on the same device. Pairs alternate AB, BA so neither side
+    always goes first.
     """
     if pairs < 1 or warmup < 0 or max_rounds < 1:
         raise ValueError(
@@ -280,13 +287,11 @@ def race(
             for i in range(pairs):
                 inputs = prepare(k)
                 if i % 2 == 0:
-                    a, output = watch.time(learner, inputs)
+                    a = learner(inputs)
                     b, _ = watch.time(baseline, inputs)
                 else:
                     b, _ = watch.time(baseline, inputs)
-                    a, output = watch.time(learner, inputs)
-                if after_learner is not None:
-                    after_learner(k, inputs, output)
+                    a = learner(inputs)
                 learner_s.append(a)
                 baseline_s.append(b)
                 k += 1
@@ -303,6 +308,14 @@ def race(
             if result.verdict:
                 return result
     raise AssertionError("unreachable: the last round always has a verdict")
+
+
+def on_stopwatch(
+    fn: Callable[[T], Any], device: str | torch.device, clock: Callable[[], float] = _PERF_COUNTER
+) -> Callable[[T], float]:
+    """A learner for :func:`race` from a plain function, timed in this process by a :class:`Stopwatch`."""
+    watch = Stopwatch(device, clock=clock)
+    return lambda inputs: watch.time(fn, inputs)[0]
 
 
 def median_time(

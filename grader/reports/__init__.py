@@ -10,6 +10,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 from grader.i18n import Msg, say
 from grader.score import Report
 
@@ -25,6 +29,19 @@ STATUS_LABELS: dict[str, Msg] = {
     "exited": say("exited early", "提前退出"),
     "output_limit": say("too much output", "输出过多"),
 }
+
+
+WEAK = say(
+    "NOT PROTECTED: learner code ran at the {level} level, where it could have rewritten the grader's files"
+    " and this score; do not use it for grades (see docs/score.md, 'Isolation')",
+    "分数不受保护：学生代码在 {level} 级别运行，可能改写了评分器的文件和这个分数；请勿将其用于评分"
+    "（见 docs/score.md 的“Isolation”一节）",
+)
+
+
+def weak_warning(report: Report) -> str | None:
+    """The warning every report carries when the sandbox could not protect the score, else None."""
+    return WEAK.render(report.lang).format(level=report.sandbox["level"]) if report.weak else None
 
 
 def status_label(status: str, lang: str) -> str:
@@ -54,3 +71,19 @@ def provenance(report: Report) -> str:
         report.timestamp,
     ]
     return " · ".join(parts)
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write a report as a new file that replaces whatever is at ``path``: a link planted there (by a
+    submission, or committed in a learner's repository) is replaced, never written through."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

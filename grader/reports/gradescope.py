@@ -12,7 +12,7 @@ import json
 import math
 from typing import Any
 
-from grader.reports import provenance, status_label
+from grader.reports import provenance, status_label, weak_warning
 from grader.score import ExerciseReport, Report
 
 
@@ -20,10 +20,13 @@ def to_dict(report: Report) -> dict[str, Any]:
     tests: list[dict[str, Any]] = []
     for number, exercise in enumerate(report.exercises, start=1):
         tests.extend(_tests(exercise, number, report.lang))
+    warning = weak_warning(report)
     return {
         "score": report.score,
         "execution_time": math.ceil(report.duration_s),
-        "output": f"{report.score:g} / {report.max_score:g}\n{provenance(report)}",
+        "output": "\n".join(
+            [f"{report.score:g} / {report.max_score:g}", provenance(report), *([warning] if warning else [])]
+        ),
         "output_format": "text",
         "test_output_format": "text",
         "test_name_format": "text",
@@ -38,6 +41,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             },
             "versions": dict(report.versions),
             "isolation": report.isolation,
+            "sandbox": dict(report.sandbox),
         },
         "tests": tests,
     }

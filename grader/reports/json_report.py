@@ -36,6 +36,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "versions": dict(report.versions),
         "device": dict(report.device),
         "isolation": report.isolation,
+        "sandbox": dict(report.sandbox),
         "timestamp": report.timestamp,
         "timings": {"total_s": report.duration_s},
         "exercises": [_exercise(e) for e in report.exercises],

@@ -43,6 +43,8 @@ def _suite(exercise: ExerciseReport, report: Report) -> ET.Element:
         ("seed", str(report.config.public_seed)),
         ("max_examples", str(report.config.settings.max_examples)),
         ("grader", report.versions["grader"]),
+        ("isolation", report.isolation),
+        ("score_protected", "false" if report.weak else "true"),
     ):
         ET.SubElement(properties, "property", name=name, value=value)
     cases = [(c.name, c.status, c.message) for c in exercise.checks]

@@ -8,7 +8,7 @@ import html
 import re
 
 from grader.i18n import say
-from grader.reports import points, provenance, status_label
+from grader.reports import points, provenance, status_label, weak_warning
 from grader.score import ExerciseReport, Report
 from grader.timing import describe
 
@@ -34,7 +34,11 @@ def render(report: Report) -> str:
     heading = HEADING.render(lang).format(
         score=points(report.score), max_score=points(report.max_score), percent=report.percent
     )
-    out = [f"## {heading}", "", f"| | {COLUMNS.render(lang)} |", "|---|---|---|---:|"]
+    out = [f"## {heading}", ""]
+    warning = weak_warning(report)
+    if warning:
+        out += [f"> ⚠️ **{html.escape(warning, quote=False)}**", ""]
+    out += [f"| | {COLUMNS.render(lang)} |", "|---|---|---|---:|"]
     for e in report.exercises:
         name = f"`{e.id}` {_cell(e.title)}"
         out.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from grader.i18n import say
-from grader.reports import points, provenance, status_label
+from grader.reports import points, provenance, status_label, weak_warning
 from grader.score import ExerciseReport, Report, RunConfig, progress_text
 from grader.timing import describe
 
@@ -58,7 +58,8 @@ def closing(report: Report) -> str:
             blocks.append(e.message)
         blocks += [c.message for c in e.checks if not c.passed and c.status != "skipped"]
     total = f"{progress_text(report)} ({report.percent:.1f}%)"
-    return "\n\n".join([*blocks, total, provenance(report)])
+    warning = weak_warning(report)
+    return "\n\n".join([*blocks, total, *([f"⚠ {warning}"] if warning else []), provenance(report)])
 
 
 def fail_under_line(report: Report, threshold: float) -> str:

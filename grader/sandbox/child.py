@@ -2,10 +2,13 @@
 
 Process tree at the namespaces level (see confine.py)::
 
-    outer (reports the init's pid) ─ init (pid 1 of a new PID namespace; reaps) ─ learner (runs the code)
+    outer (reports the init's pid) ─ init (pid 1 of a new PID namespace; builds the new root, reaps)
+                                     └─ learner (locks its mounts, drops everything, runs the code)
 
-At the process level the outer child is itself the learner. Requests from the parent are pickles (the
-trusted direction); every answer is a :mod:`grader.sandbox.wire` message, never a pickle.
+At the uid and process levels the outer child is itself the learner. Requests from the parent are
+pickles (the trusted direction); every answer is a :mod:`grader.sandbox.wire` message, never a pickle.
+Before the learner's file is loaded the child is still trusted: it tells the parent what confinement
+it achieved, and it answers ``echo`` requests, which measure the round trip a timed call costs.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from typing import Any
 
 # Imported here so the fork server has them loaded before any learner code runs.
 from grader import catalog, harness, loader
-from grader.sandbox import confine, wire
+from grader.sandbox import confine, filesystem, kernel, seccomp, wire
+
+VIEW: filesystem.View | None = None  # planned by the fork server once everything is imported (preload)
 
 
 @dataclass(frozen=True)
@@ -31,61 +36,80 @@ class ChildSetup:
     learner_root: Path  # holds <chapter>/<id>.py: a private copy of the learner's file
     display_root: Path  # the learner's real folder, shown in tracebacks instead of the copy
     workdir: Path
+    new_root: Path  # an empty folder: the mount point of the new root (namespaces level)
     limits: confine.Limits
     level: str
-    hidden: list[Path] = field(default_factory=list)
+    as_root: bool
+    identity: tuple[int, int] | None = None  # the dedicated uid and gid (as root)
     output_path: Path | None = None
     cgroup_procs: list[Path] = field(default_factory=list)  # joined first, before any fork
 
 
 def main(conn: Connection, setup: ChildSetup) -> None:
     """Target of the forked process (the outer child)."""
-    for procs in setup.cgroup_procs:  # before any fork: every descendant inherits the cgroup
-        procs.write_text(str(os.getpid()))
-    os.setsid()
-    if setup.output_path is not None:  # opened before the file system turns read-only
-        fd = os.open(setup.output_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.dup2(fd, 1)
-        os.dup2(fd, 2)
-        os.close(fd)
-    level = setup.level
-    if level == confine.NAMESPACES:
-        try:
-            confine.enter_namespaces()
-        except OSError:
-            level = confine.PROCESS
+    try:
+        for procs in setup.cgroup_procs:  # before any fork: every descendant inherits the cgroup
+            procs.write_text("0")
+        os.setsid()
+        kernel.set_dumpable(True)  # unlike the fork server: a user namespace's maps are written in /proc
+        if setup.output_path is not None:  # opened before the file system changes
+            fd = os.open(setup.output_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            os.close(fd)
+        if setup.level == confine.NAMESPACES:
+            confine.enter_namespaces(setup.as_root)
+    except OSError as e:
+        _setup_failed(conn, f"could not confine the learner's process: {e}")
+    if setup.level != confine.NAMESPACES:
+        conn.send_bytes(wire.encode({"pid": os.getpid(), "isolation": setup.level}))
+        _learner(conn, setup, read_only_recursive=False, init=None)
     gate_read, gate_write = os.pipe()
-    if level == confine.NAMESPACES:
-        init = os.fork()
-        if init == 0:
-            os.close(gate_write)
-            _namespace_init(conn, setup, gate_read)
-        os.close(gate_read)
-        conn.send_bytes(wire.encode({"pid": init, "isolation": level}))
+    init = os.fork()
+    if init == 0:
         os.close(gate_write)
-        conn.close()
-        _, status = os.waitpid(init, 0)
-        os._exit(
-            os.waitstatus_to_exitcode(status) % 256 if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
-        )
+        _namespace_init(conn, setup, gate_read)
     os.close(gate_read)
+    conn.send_bytes(wire.encode({"pid": init, "isolation": setup.level}))
     os.close(gate_write)
-    conn.send_bytes(wire.encode({"pid": os.getpid(), "isolation": level}))
-    _learner(conn, setup, level)
+    conn.close()
+    _, status = os.waitpid(init, 0)
+    os._exit(os.waitstatus_to_exitcode(status) % 256 if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
 
 
 def _namespace_init(conn: Connection, setup: ChildSetup, gate: int) -> None:
     os.read(gate, 1)  # wait until the outer child has told the parent our pid
     os.close(gate)
     try:
-        confine.seal_file_system(setup.hidden, setup.workdir, setup.limits.file_bytes * 2)
+        assert VIEW is not None, "the fork server did not plan the file system view"
+        recursive = filesystem.build(
+            VIEW,
+            setup.new_root,
+            private=[setup.learner_root],
+            writable=[setup.workdir],
+            tmpfs_bytes=setup.limits.file_bytes * 2,
+        )
     except OSError as e:
-        _send(conn, {"setup_error": f"could not seal the file system: {e}"})
-        os._exit(70)
+        _setup_failed(conn, f"could not build the learner's file system: {e}")
+    to_init, from_learner = os.pipe()
+    to_learner, from_init = os.pipe()
     learner = os.fork()
     if learner == 0:
-        _learner(conn, setup, confine.NAMESPACES)
+        os.close(to_init)
+        os.close(from_init)
+        _learner(conn, setup, recursive, init=(from_learner, to_learner))
+    os.close(from_learner)
+    os.close(to_learner)
     conn.close()
+    if os.read(to_init, 1) == b"m":  # the learner entered its locking namespaces: map them
+        uid, gid = setup.identity or (os.getuid(), os.getgid())
+        try:
+            confine.map_locked_identity(learner, uid, gid)
+            os.write(from_init, b"k")
+        except OSError:
+            os.write(from_init, b"x")
+    os.close(to_init)
+    os.close(from_init)
     code = 0
     while True:  # pid 1 reaps every orphan; the learner's own status is what we report
         try:
@@ -99,23 +123,22 @@ def _namespace_init(conn: Connection, setup: ChildSetup, gate: int) -> None:
     os._exit(code)
 
 
-def _learner(conn: Connection, setup: ChildSetup, level: str) -> None:
+def _learner(
+    conn: Connection, setup: ChildSetup, read_only_recursive: bool, init: tuple[int, int] | None
+) -> None:
     try:
-        os.chdir(setup.workdir)
-        confine.scrub_environment(setup.workdir)
-        confine.apply_rlimits(setup.limits, level)
-        import torch
-
-        # One thread: the fork server's OpenMP pool does not survive fork, and a child that starts a
-        # parallel region with more threads hangs (seen with torch 2.13's CPU build).
-        torch.set_num_threads(1)
-        exercise = catalog.get(setup.exercise_id)
-        checks = {c.name: c for c in importlib.import_module(f"grader.specs.{exercise.id}").CHECKS}
+        exercise, checks, locked = _confine(conn, setup, init)
+        facts = _facts(setup, read_only_recursive, locked)
     except Exception as e:  # the grader's own failure, before any learner code ran
-        _send(conn, {"setup_error": f"{type(e).__name__}: {e}"})
-        os._exit(70)
+        _setup_failed(conn, f"{type(e).__name__}: {e}")
+    _send(conn, {"confined": facts})
     _block_grader_imports(setup.learner_root)
-    if _next_request(conn)[0] != "load":  # spawned ahead of time: wait until the exercise's turn
+    while True:  # spawned ahead of time: until the exercise's turn, only echo (still trusted code)
+        request = _next_request(conn)
+        if request[0] != "echo":
+            break
+        _send(conn, _echo(checks, request))
+    if request[0] != "load":
         os._exit(0)
     try:
         implementation = loader.load(exercise, setup.learner_root)
@@ -130,13 +153,95 @@ def _learner(conn: Connection, setup: ChildSetup, level: str) -> None:
         request = _next_request(conn)
         if request[0] == "exit":
             os._exit(0)
-        _, check_name, case = request
         try:
-            outcome = harness.observe(checks[check_name].run, implementation.impl, case, setup.learner_root)
-            reply = {"outcome": _outcome(outcome, setup)}
+            if request[0] == "timed":
+                reply = _timed(checks[request[1]], implementation.impl, request[2], setup)
+            else:
+                _, check_name, case = request
+                run = checks[check_name].run
+                outcome = harness.observe(run, implementation.impl, case, setup.learner_root)
+                reply = {"outcome": _outcome(outcome, setup)}
         except Exception as e:  # raised by the grader's own code here (learner code's errors are caught)
             reply = {"grader_error": f"{type(e).__name__}: {e}"[:500]}
         _send(conn, reply)
+
+
+def _confine(conn: Connection, setup: ChildSetup, init: tuple[int, int] | None) -> tuple[Any, dict, bool]:
+    """Every step before learner code: limits, no inherited files, locked mounts, no privileges, seccomp."""
+    os.chdir(setup.workdir)
+    confine.scrub_environment(setup.workdir)
+    confine.apply_rlimits(setup.limits, setup.level)
+    keep = {conn.fileno(), *(init or ())}
+    confine.close_inherited_files(keep)
+    import torch
+
+    # One thread: the fork server's OpenMP pool does not survive fork, and a child that starts a
+    # parallel region with more threads hangs (seen with torch 2.13's CPU build).
+    torch.set_num_threads(1)
+    exercise = catalog.get(setup.exercise_id)
+    checks = {c.name: c for c in importlib.import_module(f"grader.specs.{exercise.id}").CHECKS}
+    uid, gid = setup.identity or (None, None)
+    if setup.as_root and setup.level != confine.PROCESS:
+        os.setgroups([])
+    locked = False
+    if init is not None:
+        from_learner, to_learner = init
+        try:
+            confine.enter_locking_namespaces()
+            os.write(from_learner, b"m")
+            locked = os.read(to_learner, 1) == b"k"
+        except OSError:
+            os.write(from_learner, b"x")
+        os.close(from_learner)
+        os.close(to_learner)
+        if locked and uid is None:
+            uid, gid = os.getuid(), os.getgid()  # inside the new namespace: the one uid it maps
+    if setup.level != confine.PROCESS:
+        confine.drop_privileges(uid, gid)
+    kernel.set_dumpable(True)  # a change of uid made it undumpable; the learner's own /proc stays its own
+    confine.restrict(seccomp.prepare())
+    return exercise, checks, locked
+
+
+def _facts(setup: ChildSetup, read_only_recursive: bool, locked: bool) -> dict:
+    """What confinement this process ended up with, read back from the kernel (plain data)."""
+    status = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        status[key] = value.strip()
+    return {
+        "level": setup.level,
+        "uid": os.getuid(),
+        "capabilities": int(status.get("CapEff", "0"), 16) | int(status.get("CapBnd", "0"), 16),
+        "no_new_privs": status.get("NoNewPrivs") == "1",
+        "seccomp": status.get("Seccomp") == "2",
+        "locked_mounts": locked,
+        "read_only_recursive": read_only_recursive,
+        "new_root": setup.level == confine.NAMESPACES,
+    }
+
+
+def _echo(checks: dict, request: tuple) -> dict:
+    """Stand in for a learner that answers instantly: decode the same arguments, place them, and
+    summarise an output of the same shape, as :func:`_timed` would."""
+    _, check_name, args, shape, dtype = request
+    check = checks[check_name]
+    import torch
+
+    placed = check.place(args)
+    output = torch.zeros(shape, dtype=getattr(torch, dtype), device=check.device)
+    return {"timed": {"value": check.summarise(output, placed)}}
+
+
+def _timed(check: Any, impl: Any, args: tuple, setup: ChildSetup) -> dict:
+    """One timed call: place the arguments, call, summarise. The parent's clock spans all of it."""
+    placed = check.place(args)
+    try:
+        output = impl(*placed)
+        return {"timed": {"value": check.summarise(output, placed)}}
+    except (Exception, SystemExit) as e:
+        error = harness.learner_error(e, setup.learner_root)
+        return {"timed": {"error": _error(error, setup)}}
 
 
 def _next_request(conn: Connection) -> tuple:
@@ -146,14 +251,15 @@ def _next_request(conn: Connection) -> tuple:
         os._exit(0)
 
 
+def _error(error: harness.LearnerError, setup: ChildSetup) -> dict:
+    where = error.where.replace(str(setup.learner_root.resolve()), str(setup.display_root))
+    return {"type": error.type, "message": error.message[:2000], "where": where[:4000]}
+
+
 def _outcome(outcome: harness.Outcome, setup: ChildSetup) -> dict:
-    error = None
-    if outcome.error is not None:
-        where = outcome.error.where.replace(str(setup.learner_root.resolve()), str(setup.display_root))
-        error = {"type": outcome.error.type, "message": outcome.error.message[:2000], "where": where[:4000]}
     return {
         "value": outcome.value,
-        "error": error,
+        "error": None if outcome.error is None else _error(outcome.error, setup),
         "not_implemented": outcome.not_implemented,
         "aliased": list(outcome.aliased),
         "mutated": list(outcome.mutated),
@@ -166,6 +272,13 @@ def _send(conn: Connection, message: dict) -> None:
     except (wire.WireError, RecursionError, ValueError, TypeError) as e:
         data = wire.encode({"wire_error": f"{type(e).__name__}: {e}"[:500]})
     conn.send_bytes(data)
+
+
+def _setup_failed(conn: Connection, why: str) -> None:
+    try:
+        _send(conn, {"setup_error": why[:1000]})
+    finally:
+        os._exit(70)
 
 
 def _str_params(params: dict) -> dict:

@@ -1,35 +1,45 @@
-"""Limits and isolation applied to the process that runs learner code (Linux).
+"""How the process that runs learner code is confined (Linux), at the strongest level the machine allows.
 
-Two levels, the strongest the machine allows, recorded in every report:
+Three levels, chosen by :mod:`grader.sandbox.host` and recorded in every report with each mechanism:
 
-- ``namespaces+cgroup`` (root): new PID, network, mount, IPC and UTS namespaces; a private /proc (no view
-  of the grader's processes or environment); the root file system read-only, the references hidden, a
-  small tmpfs as the working directory; a cgroup capping tasks and memory; rlimits on CPU time, file size
-  and open files. Killing the namespace's init ends every process the learner started, daemons included.
-- ``process``: a new session, rlimits on CPU time, address space, processes, file size and open files;
-  the session is killed at the end (a daemon that calls setsid itself can escape this level).
+- ``namespaces``: new user (as an ordinary user), mount, PID, network, IPC, UTS and cgroup namespaces; a
+  new root holding only the interpreter, its libraries, the learner's file and scratch space, read-only
+  (:mod:`grader.sandbox.filesystem`); the learner then enters one more user and mount namespace of its
+  own, which **locks** those mounts (the kernel refuses to make a locked mount writable or to unmount
+  it, whatever capabilities the process gets back), and drops every capability. As root, it also
+  becomes a **dedicated uid** that owns no file on the machine.
+- ``uid`` (root, where namespaces are refused, e.g. some containers): a dedicated uid, no capabilities
+  (bounding set emptied); the file system is seen through its permissions only.
+- ``process`` (an ordinary user without user namespaces): the grader's own uid. Learner code could then
+  write the grader's files and signal it: :mod:`grader.score` refuses this level for untrusted code
+  unless told ``--allow-weak-isolation``.
+
+At every level: ``no_new_privs``, a seccomp filter (:mod:`grader.sandbox.seccomp`), rlimits, a scrubbed
+environment, no inherited file descriptors, a cgroup where one can be had (:mod:`grader.sandbox.cgroups`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
+import pwd
 import resource
 import signal
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
-CLONE_NEWPID, CLONE_NEWNET = 0x20000000, 0x40000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
-MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
+from grader.sandbox import kernel, seccomp
 
-NAMESPACES = "namespaces+cgroup"
-PROCESS = "process"
-CGROUP_ROOT = Path("/sys/fs/cgroup")
+NAMESPACES, UID, PROCESS = "namespaces", "uid", "process"
+STRONG = (NAMESPACES, UID)  # the levels at which learner code can neither write the grader's files
+# nor read its memory or environment (what grader score requires for untrusted code)
+
+OUTER_NAMESPACES = (
+    kernel.CLONE_NEWNS | kernel.CLONE_NEWPID | kernel.CLONE_NEWNET | kernel.CLONE_NEWIPC | kernel.CLONE_NEWUTS
+)
+DEDICATED_BASE = 0x7E000000  # uids from here on are the sandbox's own (2113929216 ...)
+DEDICATED_SPAN = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -49,115 +59,83 @@ class ConfineError(OSError):
     pass
 
 
-def _libc() -> ctypes.CDLL:
-    return ctypes.CDLL(None, use_errno=True)
+# -- identities ------------------------------------------------------------------------------------------
 
 
-def _check(result: int, what: str) -> None:
-    if result != 0:
-        errno = ctypes.get_errno()
-        raise ConfineError(errno, f"{what}: {os.strerror(errno)}")
-
-
-def unshare(flags: int) -> None:
-    _check(_libc().unshare(flags), "unshare")
-
-
-def mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
-    enc = [None if s is None else s.encode() for s in (source, target, fstype, data)]
-    _check(_libc().mount(enc[0], enc[1], enc[2], ctypes.c_ulong(flags), enc[3]), f"mount {target}")
-
-
-def namespaces_possible() -> bool:
-    return os.geteuid() == 0 and (CGROUP_ROOT / "pids").is_dir() and (CGROUP_ROOT / "memory").is_dir()
-
-
-class Cgroup:
-    """A v1 cgroup pair (pids + memory) for one exercise, created and removed by the trusted parent."""
-
-    def __init__(self, name: str, limits: Limits) -> None:
-        self.dirs = [CGROUP_ROOT / "pids" / name, CGROUP_ROOT / "memory" / name]
-        for d in self.dirs:
-            d.mkdir(exist_ok=True)
-        (self.dirs[0] / "pids.max").write_text(str(limits.tasks))
-        (self.dirs[1] / "memory.limit_in_bytes").write_text(str(limits.memory_bytes))
-
-    def hit_memory_limit(self) -> bool:
+def dedicated_ids(number: int) -> tuple[int, int]:
+    """A uid and gid of the sandbox's own for child ``number`` (root only): mapped in this user
+    namespace, held by no account, one per child so two learners' processes cannot signal each other."""
+    start, span = _mapped_range()
+    for k in range(span):
+        uid = start + (number + k) % span
         try:
-            return int((self.dirs[1] / "memory.failcnt").read_text()) > 0
-        except (OSError, ValueError):
-            return False
-
-    def kill_all(self) -> None:
-        """SIGKILL every member, again while new ones appear (a fork in flight); no wait for their exit."""
-        signalled: set[int] = set()
-        for _ in range(100):
-            pids = {int(p) for d in self.dirs for p in _read(d / "cgroup.procs").split()} - signalled
-            if not pids:
-                return
-            for pid in pids:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            signalled |= pids
-
-    def remove(self, patience: float = 2.0) -> bool:
-        """Kill what is left and remove the cgroup; False if it stayed busy for ``patience`` seconds.
-
-        A killed process holds its cgroup until it is reaped, and an orphan is reaped by whoever adopted
-        it, so removal can lag the kill by a few milliseconds: retry with short sleeps, not a busy loop.
-        """
-        self.kill_all()
-        deadline = time.monotonic() + patience
-        pause = 0.0005
-        for d in self.dirs:
-            while True:
-                try:
-                    d.rmdir()
-                    break
-                except FileNotFoundError:
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        return False
-                    self.kill_all()
-                    time.sleep(pause)
-                    pause = min(pause * 2, 0.05)
-        return True
+            pwd.getpwuid(uid)
+        except KeyError:
+            return uid, uid
+    raise ConfineError(0, "no free uid for the sandbox")
 
 
-def remove_stale_cgroups() -> None:
-    """Remove the empty cgroups a killed grader left behind (named after a process that is gone)."""
-    for controller in ("pids", "memory"):
-        for d in (CGROUP_ROOT / controller).glob("grader-*"):
-            owner = d.name.split("-")[1]
-            if owner.isdigit() and not Path(f"/proc/{owner}").exists():
-                with contextlib.suppress(OSError):
-                    d.rmdir()
-
-
-def _read(path: Path) -> str:
+def _mapped_range() -> tuple[int, int]:
+    """The dedicated range, inside the uids this (possibly containerised) root may use."""
+    ranges = []
     try:
-        return path.read_text()
-    except OSError:
-        return ""
+        for line in Path("/proc/self/uid_map").read_text().splitlines():
+            inside, _, count = (int(x) for x in line.split())
+            ranges.append((inside, count))
+    except (OSError, ValueError):
+        ranges = [(0, 1 << 32)]
+    inside, count = max(ranges, key=lambda r: r[1])
+    if inside <= DEDICATED_BASE and inside + count >= DEDICATED_BASE + DEDICATED_SPAN:
+        return DEDICATED_BASE, DEDICATED_SPAN
+    span = min(DEDICATED_SPAN, max(count // 4, 1))  # a container's smaller map: its top quarter
+    return inside + count - span - 1, span
 
 
-def enter_namespaces() -> None:
-    """In the outer child: new namespaces; the next fork becomes the namespace's init."""
-    unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS)
+# -- the stages, in the order the child runs them ---------------------------------------------------------
 
 
-def seal_file_system(hidden: list[Path], workdir: Path, tmpfs_bytes: int) -> None:
-    """In the namespace's init: private /proc, read-only root, references hidden, a small writable tmpfs."""
-    mount(None, "/", None, MS_REC | MS_PRIVATE)
-    mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
-    for path in hidden:
-        if path.is_dir():
-            mount("tmpfs", str(path), "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k")
-    mount("/", "/", None, MS_BIND | MS_REC)
-    mount(None, "/", None, MS_BIND | MS_REMOUNT | MS_RDONLY)
-    mount("tmpfs", str(workdir), "tmpfs", MS_NOSUID | MS_NODEV, f"size={tmpfs_bytes},mode=0777")
-    # /dev/shm and /tmp stay as they are in the namespace: the learner may write there, within rlimits
+def enter_namespaces(as_root: bool) -> None:
+    """In the outer child: new namespaces; the next fork becomes the PID namespace's init.
+
+    An ordinary user first creates a user namespace (in which it holds the capabilities to mount), mapping
+    only its own uid and gid, as the kernel allows any user to.
+    """
+    if as_root:
+        kernel.unshare(OUTER_NAMESPACES | kernel.CLONE_NEWCGROUP)
+        return
+    uid, gid = os.getuid(), os.getgid()
+    kernel.unshare(kernel.CLONE_NEWUSER | OUTER_NAMESPACES | kernel.CLONE_NEWCGROUP)
+    kernel.write_id_maps(uid, gid)
+
+
+def enter_locking_namespaces() -> None:
+    """In the learner, once the file system is built: a user and mount namespace of its own, owned by a
+    less privileged user namespace, so every mount it inherits is locked (cannot be made writable, nor
+    unmounted to see what is under it). :func:`map_locked_identity` (in the init) maps it."""
+    kernel.unshare(kernel.CLONE_NEWUSER | kernel.CLONE_NEWNS)
+
+
+def map_locked_identity(pid: int, uid: int, gid: int) -> None:
+    """In the init, for the learner ``pid``: map its new user namespace to ``uid``/``gid`` only."""
+    Path(f"/proc/{pid}/uid_map").write_text(f"{uid} {uid} 1")
+    Path(f"/proc/{pid}/gid_map").write_text(f"{gid} {gid} 1")
+
+
+def drop_privileges(uid: int | None, gid: int | None) -> None:
+    """No capabilities left in any set (bounding and ambient included); become ``uid``/``gid`` if given."""
+    kernel.drop_capabilities_bounding()
+    if gid is not None:
+        os.setresgid(gid, gid, gid)
+    if uid is not None:
+        os.setresuid(uid, uid, uid)
+    kernel.drop_capabilities()
+
+
+def restrict(filter: seccomp.Filter | None) -> None:
+    """The last step before learner code: no privilege can be gained by exec, and the seccomp filter."""
+    kernel.no_new_privileges()
+    if filter is not None:
+        filter.load()
 
 
 def apply_rlimits(limits: Limits, level: str) -> None:
@@ -168,8 +146,36 @@ def apply_rlimits(limits: Limits, level: str) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     # the address-space cap turns a memory bomb into a prompt MemoryError (the cgroup may swap first)
     resource.setrlimit(resource.RLIMIT_AS, (_address_space_now() + limits.memory_bytes,) * 2)
-    if level == PROCESS:  # the cgroup caps tasks at the stronger level
+    if level == PROCESS:  # elsewhere a cgroup, a dedicated uid or a PID namespace bound the tasks
         resource.setrlimit(resource.RLIMIT_NPROC, (_tasks_now() + limits.tasks,) * 2)
+
+
+def close_inherited_files(keep: set[int]) -> None:
+    """Close every descriptor but ``keep`` (and 0-2): one left open on a directory or a socket outside the
+    new root would lead back out of it."""
+    devnull = os.open("/dev/null", os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    for fd in sorted(int(name) for name in os.listdir("/proc/self/fd") if name.isdigit()):
+        if fd > 2 and fd not in keep:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def scrub_environment(workdir: Path) -> None:
+    tempfile.tempdir = str(workdir)  # the fork server may have cached a /tmp the learner cannot write
+    os.environ.clear()
+    os.environ.update(
+        {
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "HOME": str(workdir),
+            "TMPDIR": str(workdir),
+            "LANG": "C.UTF-8",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
 
 
 def _address_space_now() -> int:
@@ -192,17 +198,8 @@ def _tasks_now() -> int:
     return count
 
 
-def scrub_environment(workdir: Path) -> None:
-    tempfile.tempdir = str(workdir)  # the fork server may have cached /tmp, read-only here
-    os.environ.clear()
-    os.environ.update(
-        {
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-            "HOME": str(workdir),
-            "TMPDIR": str(workdir),
-            "LANG": "C.UTF-8",
-            "OMP_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-            "PYTHONDONTWRITEBYTECODE": "1",
-        }
-    )
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:
+        return ""

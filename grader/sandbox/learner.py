@@ -23,7 +23,7 @@ from grader.cases import Case, pack
 from grader.catalog import Exercise
 from grader.harness import LearnerError, LearnerFault, Outcome
 from grader.i18n import Msg, msg
-from grader.loader import REPO_ROOT, LoadError, reference_root
+from grader.loader import LoadError
 from grader.sandbox import confine, server, wire
 from grader.sandbox.child import ChildSetup, main
 
@@ -32,50 +32,57 @@ if TYPE_CHECKING:
 
 _MAX_MESSAGE = wire.MAX_BYTES + 2**24
 _numbers = itertools.count()
+_CLOCK = time.perf_counter  # bound before any learner code exists (timed calls are measured here)
+CPU_CLOCK = time.thread_time  # the baseline's clock when the learner's calls are measured in CPU time
 
 
 class SandboxedLearner:
     """The learner's side of one exercise, in a child process. Same interface as loader.Implementation."""
 
-    def __init__(self, sandbox: Sandbox, exercise: Exercise, root: Path) -> None:
-        """Spawn the child: it sets itself up and waits; no learner code runs before :meth:`open`."""
+    def __init__(self, sandbox: Sandbox, exercise: Exercise, root: Path | None) -> None:
+        """Spawn the child: it sets itself up and waits; no learner code runs before :meth:`open`.
+
+        Without a ``root`` the child holds no learner file: a trusted peer for :meth:`echo` only.
+        """
         self.sandbox, self.exercise, self.root = sandbox, exercise, root
-        self.path = root / exercise.relpath
+        self.path = root / exercise.relpath if root is not None else None
         self.limits = sandbox.limits
         self.started = time.monotonic()
-        if not self.path.is_file():
+        if self.path is not None and not self.path.is_file():
             raise LoadError(msg("import_error", path=str(self.path), error="file not found"))
+        number = next(_numbers)
+        plan = sandbox.plan
+        identity = confine.dedicated_ids(number) if plan.as_root and plan.level in confine.STRONG else None
         self.scratch = Path(tempfile.mkdtemp(prefix=f"grader-{exercise.id}-"))
-        os.chmod(self.scratch, 0o755)
-        private_root = self.scratch / "src"
-        (private_root / exercise.chapter).mkdir(parents=True)
+        private_root, workdir, new_root = self.scratch / "src", self.scratch / "work", self.scratch / "root"
         try:
-            shutil.copyfile(self.path, private_root / exercise.relpath)  # the child never sees the tree
+            (private_root / exercise.chapter).mkdir(parents=True)
+            workdir.mkdir()
+            new_root.mkdir()
+            if self.path is not None:  # the child never sees the learner's tree, only this copy
+                shutil.copyfile(self.path, private_root / exercise.relpath)
+            _grant(self.scratch, private_root, workdir, identity)
         except OSError as e:
             shutil.rmtree(self.scratch, ignore_errors=True)
             raise LoadError(msg("import_error", path=str(self.path), error=e.strerror or str(e))) from None
-        workdir = self.scratch / "work"
-        workdir.mkdir(mode=0o777)
         self.output = self.scratch / "output.txt"
-        self.cgroup: confine.Cgroup | None = None
+        self.cgroup = None
         self._stopped = self._closed = False
-        level = sandbox.level
-        if level == confine.NAMESPACES:
-            try:
-                name = f"grader-{os.getpid()}-{exercise.id}-{next(_numbers)}"  # one per child, ever
-                self.cgroup = confine.Cgroup(name, self.limits)
-            except OSError:
-                level = confine.PROCESS
+        if plan.cgroup is not None:
+            name = f"grader-{os.getpid()}-{exercise.id}-{number}"  # one per child, ever
+            self.cgroup = plan.cgroup.create(name, self.limits.tasks, self.limits.memory_bytes)
         setup = ChildSetup(
             exercise_id=exercise.id,
             learner_root=private_root,
-            display_root=root,
+            display_root=root or private_root,
             workdir=workdir,
+            new_root=new_root,
             limits=self.limits,
-            level=level,
-            hidden=_hidden_paths(),
+            level=plan.level,
+            as_root=plan.as_root,
+            identity=identity,
             output_path=self.output,
-            cgroup_procs=[d / "cgroup.procs" for d in self.cgroup.dirs] if self.cgroup else [],
+            cgroup_procs=self.cgroup.procs if self.cgroup else [],
         )
         self.conn, child_conn = sandbox.context.Pipe(duplex=True)
         self.process = sandbox.context.Process(target=main, args=(child_conn, setup), daemon=True)
@@ -83,16 +90,32 @@ class SandboxedLearner:
             self.process.start()
         child_conn.close()
         self.pid = self.process.pid
+        self.confined: dict = {}
         self._namedtuples: dict[str, type] = {}
+
+    def ready(self) -> None:
+        """Wait until the child is confined (still before any learner code) and check how it says it is."""
+        if self.confined:
+            return
+        try:
+            hello = self._receive(self.limits.call_seconds)
+            self.pid = int(hello["pid"])
+            self.confined = self._receive(self.limits.call_seconds)["confined"]
+        except OSError:  # the child died before it could answer
+            fault = self._fault()
+            self.close()
+            raise fault from None
+        except (LearnerFault, KeyError, TypeError, ValueError) as e:
+            self.close()
+            raise RuntimeError(f"the sandbox could not start: {e}") from None
+        self.sandbox.record(self.confined)
 
     def open(self) -> None:
         """Have the child load the learner's file; a fault or load error closes it and is raised."""
+        self.ready()
         self.started = time.monotonic()  # the exercise's time budget starts now
         try:
             self.conn.send_bytes(pickle.dumps(("load",)))
-            hello = self._receive(self.limits.call_seconds)
-            self.pid = int(hello["pid"])
-            self.sandbox.levels_used.add(str(hello.get("isolation")))
             first = self._receive(self.limits.call_seconds)
         except OSError:  # the child died before it could read
             fault = self._fault()
@@ -155,6 +178,58 @@ class SandboxedLearner:
             mutated=tuple(n for n in names if n in body["mutated"]),
             aliased=tuple(n for n in names if n in body["aliased"]),
         )
+
+    def counts_cpu(self, check: Any) -> bool:
+        """Whether this child's timed calls are measured in CPU time: on the CPU, with a cgroup that counts
+        every process of the exercise. CPU time is what the kernel charged for the work, whatever else the
+        machine was doing (a wall clock would charge a loaded machine's waits to the learner)."""
+        return check.device == "cpu" and self.cgroup is not None and self.cgroup.cpu_seconds() is not None
+
+    def baseline_clock(self, check: Any) -> Any:
+        """The clock the baseline's calls are timed with, in the unit of :meth:`timed_call`'s seconds."""
+        return CPU_CLOCK if self.counts_cpu(check) else _CLOCK
+
+    def timed_call(self, check: Any, args: tuple) -> tuple[float, Any, LearnerError | None]:
+        """One call of the learner's entry, measured by this process: (seconds, summary, error).
+
+        With :meth:`counts_cpu`, the CPU time the kernel charged to the exercise's cgroup during the
+        request; else this process's clock around the request. Either way the cost of the round trip itself
+        (the same request answered at once by a trusted child, :meth:`Sandbox.round_trip`) is subtracted.
+        """
+        request = pack(("timed", check.name, args))
+        remaining = self.limits.exercise_seconds - (time.monotonic() - self.started)
+        seconds, reply = self._measured(request, min(self.limits.call_seconds, max(remaining, 0.1)), check)
+        if "wire_error" in reply:
+            why = f"the result could not be sent back: {reply['wire_error']}"
+            return seconds, None, LearnerError("ResultError", why, "")
+        body = reply["timed"]
+        if body.get("error") is not None:
+            error = body["error"]
+            return seconds, None, LearnerError(str(error["type"]), str(error["message"]), str(error["where"]))
+        value = body["value"]
+        overhead = self.sandbox.round_trip(self.exercise, check, args, value, self.counts_cpu(check))
+        return max(seconds - overhead, 0.0), value, None
+
+    def echo(self, check: Any, args: tuple, shape: tuple[int, ...], dtype: str, cpu: bool) -> float:
+        """(A trusted child, never loaded.) What a timed call costs when the learner answers at once."""
+        self.ready()
+        request = pack(("echo", check.name, args, tuple(shape), dtype))  # encoded as a timed call is
+        seconds, _ = self._measured(request, self.limits.call_seconds, check, cpu)
+        return seconds
+
+    def _measured(
+        self, request: bytes, timeout: float, check: Any, cpu: bool | None = None
+    ) -> tuple[float, dict]:
+        cpu = self.counts_cpu(check) if cpu is None else cpu
+        used = self.cgroup.cpu_seconds if cpu and self.cgroup is not None else None
+        start, charged = _CLOCK(), used() if used else 0.0
+        try:
+            self.conn.send_bytes(request)
+        except OSError:
+            raise self._fault() from None
+        reply = self._receive(timeout)
+        elapsed = (used() - charged) if used else (_CLOCK() - start)
+        return elapsed, reply
 
     def close(self) -> None:
         """Kill every process of this exercise now; the sandbox reaps them (:meth:`reap`) later."""
@@ -259,9 +334,19 @@ class SandboxedLearner:
             os.kill(self.process.pid, signal.SIGKILL)  # not reaped yet, so still ours
 
 
-def _hidden_paths() -> list[Path]:
-    """What learner code may not read: the references (and the checkout's tests and CI settings)."""
-    paths = [reference_root(), Path(__file__).resolve().parent.parent / "_reference"]
-    if (REPO_ROOT / ".git").exists():
-        paths += [REPO_ROOT / "tests", REPO_ROOT / ".ci"]
-    return [p.resolve() for p in paths if p.exists()]
+def _grant(scratch: Path, private_root: Path, workdir: Path, identity: tuple[int, int] | None) -> None:
+    """As root, a dedicated uid: it may read its own copy (through its group) and write its working
+    directory, and nothing else of the scratch space; other children's uids cannot even enter."""
+    if identity is None:
+        return
+    uid, gid = identity
+    os.chown(scratch, 0, gid)
+    os.chmod(scratch, 0o750)
+    for folder, _, files in os.walk(private_root):
+        os.chown(folder, 0, gid)
+        os.chmod(folder, 0o750)
+        for name in files:
+            os.chown(Path(folder) / name, 0, gid)
+            os.chmod(Path(folder) / name, 0o640)
+    os.chown(workdir, uid, gid)
+    os.chmod(workdir, 0o700)

@@ -1,12 +1,10 @@
 """Checks for pairwise_sq_distances: values, shape and dtype, empty inputs, never a negative entry, and
 speed (grader.timing): always on the CPU against a Python loop over rows, and on a CUDA GPU against NumPy.
 
-A timed check runs learner and baseline interleaved in one process (the sandbox's child, if any) on
-fresh inputs for every call, and sends back the raw times plus, for each timed learner call, a few
-output rows and whether the inputs came back unchanged; the judge, on the trusted side, regenerates
-those inputs from the seed, checks the rows, and recomputes speedup, spread and verdict from the times.
-So a cached result (stale for the fresh inputs), or inputs modified along the way, fail the timed check
-whatever the speed; an inconclusive timing is a skip, neither points nor a failure.
+The timed checks are :class:`~grader.spec.Races`: the trusted side makes fresh, unpredictable inputs for
+every call, runs the baseline, holds the clock (never a clock in the learner's process) and checks every
+timed output before its time counts, so a cached or skipped result fails whatever its speed; an
+inconclusive timing is a skip, neither points nor a failure (docs/timing.md).
 """
 
 import numpy as np
@@ -14,12 +12,10 @@ import torch
 from hypothesis import strategies as st
 
 from grader import strategies as gs
-from grader import timing
 from grader.cases import Case, ramp
 from grader.compare import Tolerance
 from grader.i18n import say
-from grader.runner import Judgement
-from grader.spec import Agrees, Holds
+from grader.spec import Agrees, Holds, Races
 
 # |x|² + |y|² - 2·x·y (one matrix product) is a correct answer; its rounding error in float32 grows with
 # |x|², so values stay in [-4, 4] here and the cancellation-prone inputs are judged separately below
@@ -99,7 +95,7 @@ def never_negative(case: Case, got) -> object:
     return None
 
 
-# -- timed checks ---------------------------------------------------------------------------------------
+# -- timed checks (grader.spec.Races: the trusted side holds the clock and makes the inputs) ---------------
 
 CPU_SPEEDUP, CUDA_SPEEDUP = 20.0, 10.0
 # 2048 points, 16 centres, d = 4 (k-means' assignment step): the loop below takes ~10-20 ms a call, and
@@ -107,7 +103,6 @@ CPU_SPEEDUP, CUDA_SPEEDUP = 20.0, 10.0
 # answer wins by 50x or more on one thread, while any Python loop over rows stays near 1x
 CPU_SIZES = (2048, 16, 4)
 CUDA_SIZES = (4096, 4096, 128)
-PROBE_ROWS = 4  # output rows checked per timed call, chosen from the seed and the call's number
 
 
 def python_loop(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
@@ -124,13 +119,6 @@ def numpy_formula(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.maximum(sq, 0.0)
 
 
-BASELINES = {"python_loop": (python_loop, CPU_SPEEDUP), "numpy_formula": (numpy_formula, CUDA_SPEEDUP)}
-BASELINE_NAMES = {
-    "python_loop": ("a Python loop over rows", "逐行的 Python 循环"),
-    "numpy_formula": ("NumPy on the CPU", "CPU 上的 NumPy"),
-}
-
-
 class Fresh:
     """A case argument standing for new random points on every call; prints as pasteable Python."""
 
@@ -141,147 +129,86 @@ class Fresh:
         return f"torch.randn{self.shape}  # new points for every timed call"
 
 
-def _seed(case_seed: int, call: int) -> int:
-    return case_seed * 100_003 + call
-
-
-def points(case_seed: int, call: int, n: int, m: int, d: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """Call ``call``'s inputs, the same in the child that times and in the parent that judges."""
-    g = torch.Generator().manual_seed(_seed(case_seed, call))
-    return torch.randn(n, d, generator=g), torch.randn(m, d, generator=g)
-
-
-def probe_rows(case_seed: int, call: int, n: int) -> list[int]:
-    g = torch.Generator().manual_seed(_seed(case_seed, call) + 50_000)
-    return sorted(torch.randperm(n, generator=g)[:PROBE_ROWS].tolist())
-
-
-def timed_case(sizes: tuple[int, int, int], device: str, baseline: str, seed: int = 0) -> Case:
+def random_points(sizes: tuple[int, int, int]):
+    """Each timed call's x (n, d) and y (m, d), from the trusted side's unpredictable generator."""
     n, m, d = sizes
-    return Case.of(x=Fresh(n, d), y=Fresh(m, d), setup={"device": device, "baseline": baseline, "seed": seed})
+
+    def prepare(generator: torch.Generator, call: int) -> tuple[torch.Tensor, torch.Tensor]:
+        return torch.randn(n, d, generator=generator), torch.randn(m, d, generator=generator)
+
+    return prepare
 
 
-def run_timed(impl, case: Case) -> dict:
-    """Race the learner against the baseline; record each timed call's probe rows and inputs' state."""
-    (n, d), m, seed = case["x"].shape, case["y"].shape[0], case["seed"]
-    device = torch.device(case["device"])
-    baseline, threshold = BASELINES[case["baseline"]]
-    cuda = device.type == "cuda"
-    calls: list[dict] = []
-
-    def prepare(k: int) -> dict:
-        x, y = points(seed, k, n, m, d)
-        mine = (x.to(device, copy=True), y.to(device, copy=True))
-        return {"mine": mine, "pristine": (x, y), "theirs": (x.numpy(), y.numpy()) if cuda else (x, y)}
-
-    def after_learner(k: int, inputs: dict, out: object) -> None:
-        x, y = inputs["mine"]
-        record: dict = {"call": k, "type": type(out).__name__}
-        record["inputs_unchanged"] = all(
-            type(now) is torch.Tensor and torch.equal(now.cpu(), before)
-            for now, before in zip((x, y), inputs["pristine"], strict=True)
-        )
-        if type(out) is torch.Tensor:
-            record |= {"shape": list(out.shape), "dtype": str(out.dtype), "device": out.device.type}
-            if tuple(out.shape) == (n, m):
-                rows = probe_rows(seed, k, n)
-                record |= {"rows": rows, "probe": out.detach()[rows].cpu()}
-        calls.append(record)
-
-    result = timing.race(
-        lambda inputs: impl(*inputs["mine"]),
-        lambda inputs: baseline(*inputs["theirs"]),
-        prepare,
-        threshold=threshold,
-        device=device,
-        pairs=10 if cuda else 15,
-        warmup=2,
-        max_rounds=3,
-        threads=None if cuda else 1,  # CPU: one thread each, so a shared machine is not oversubscribed
-        flush_l2=cuda,
-        after_learner=after_learner,
+def _shape_problem(args: tuple, meta: dict, device: str) -> object:
+    x, y = args
+    n, m = len(x), len(y)
+    got = (meta.get("shape"), meta.get("dtype"), meta.get("device"))
+    if got == ([n, m], "torch.float32", device):
+        return None
+    what = meta["type"] if meta.get("shape") is None else f"shape {tuple(got[0])}, {got[1]} on {got[2]}"
+    return say(
+        f"expected a tensor of shape {(n, m)}, torch.float32 on {device}; got {what}",
+        f"应返回形状 {(n, m)}、torch.float32、位于 {device} 的张量；实际得到 {what}",
     )
-    return {
-        "learner_s": list(result.learner_s),
-        "baseline_s": list(result.baseline_s),
-        "rounds": result.rounds,
-        "device": result.device,
-        "threads": result.threads,
-        "calls": calls,
-    }
 
 
-def _call_problem(case: Case, record: dict, count: int) -> object:
-    """What is wrong with one timed call's output or inputs (judged against regenerated inputs), or None."""
-    (n, d), m, seed, k = case["x"].shape, case["y"].shape[0], case["seed"], record["call"]
-    which = (f"timed call {count} (fresh inputs)", f"第 {count} 次计时调用（新的输入）")
-    if not record["inputs_unchanged"]:
-        return say(
-            f"{which[0]}: your code modified its inputs x or y; inputs must stay unchanged",
-            f"{which[1]}：你的代码修改了输入 x 或 y；输入必须保持不变",
-        )
-    want_device = torch.device(case["device"]).type
-    got = (record.get("shape"), record.get("dtype"), record.get("device"))
-    if got != ([n, m], "torch.float32", want_device):
-        what = (
-            record["type"] if record.get("shape") is None else f"shape {tuple(got[0])}, {got[1]} on {got[2]}"
-        )
-        return say(
-            f"{which[0]}: expected a tensor of shape {(n, m)}, torch.float32 on {want_device}; got {what}",
-            f"{which[1]}：应返回形状 {(n, m)}、torch.float32、位于 {want_device} 的张量；实际得到 {what}",
-        )
-    x, y = points(seed, k, n, m, d)
-    exact, scale = exact_and_scale(x[record["rows"]], y)
-    probe = record["probe"].double()
-    bad = (probe - exact).abs() > 1e-4 * scale + 1e-5
+def _meta(out: object) -> dict:
+    meta: dict = {"type": type(out).__name__}
+    if type(out) is torch.Tensor:
+        meta |= {"shape": list(out.shape), "dtype": str(out.dtype), "device": out.device.type}
+    return meta
+
+
+def verify_output(args: tuple, out: object) -> object:
+    """Every element of a timed call's output (on the CPU the whole output comes back)."""
+    problem = _shape_problem(args, _meta(out), "cpu")
+    if problem is not None:
+        return problem
+    exact, scale = exact_and_scale(*args)
+    got = out.detach().double()
+    bad = ~((got - exact).abs() <= 1e-4 * scale + 1e-5)  # NaN counts as bad
     if bool(bad.any()):
-        r, j = (int(i) for i in bad.nonzero()[0])
-        i = record["rows"][r]
-        value, right = f"{probe[r, j].item():.6g}", f"{exact[r, j].item():.6g}"
+        i, j = (int(k) for k in bad.nonzero()[0])
+        value, right = f"{got[i, j].item():.6g}", f"{exact[i, j].item():.6g}"
         return say(
-            f"{which[0]}: result[{i}, {j}] = {value}, but the squared distance is {right}"
+            f"result[{i}, {j}] = {value}, but the squared distance is {right}"
             " (a result kept from an earlier call?)",
-            f"{which[1]}：result[{i}, {j}] = {value}，但距离的平方应为 {right}（是否返回了之前调用的结果？）",
+            f"result[{i}, {j}] = {value}，但距离的平方应为 {right}（是否返回了之前调用的结果？）",
         )
     return None
 
 
-def judge_timed(case: Case, got: dict) -> Judgement:
-    """Correct outputs and untouched inputs first (timing never excuses a wrong answer), then speed."""
-    baseline = case["baseline"]
-    result = timing.summarise(
-        got["learner_s"],
-        got["baseline_s"],
-        threshold=BASELINES[baseline][1],
-        device=got["device"],
-        threads=got["threads"],
-        rounds=got["rounds"],
-    )
-    report = result.to_dict() | {"baseline": baseline}
-    for count, record in enumerate(got["calls"], 1):
-        problem = _call_problem(case, record, count)
-        if problem is not None:
-            return Judgement(problem=problem, timing=report)
-    if result.verdict == timing.PASSED:
-        return Judgement(timing=report)
-    en, zh = BASELINE_NAMES[baseline]
-    needed = f"{result.threshold:g}"
-    if result.verdict == timing.FAILED:
-        return Judgement(
-            problem=say(
-                f"not fast enough: at least {needed}x faster than {en} is needed.\n{result.describe('en')}",
-                f"速度不够：需要比{zh}快至少 {needed} 倍。\n{result.describe('zh')}",
-            ),
-            timing=report,
-        )
-    return Judgement(
-        skip=say(
-            f"inconclusive timing (too noisy to tell against {needed}x, after {result.rounds} rounds):"
-            f" not counted either way.\n{result.describe('en')}",
-            f"计时无法判定（噪声太大，{result.rounds} 轮后仍无法与 {needed} 倍比较）：不计分也不算失败。\n"
-            f"{result.describe('zh')}",
-        ),
-        timing=report,
+def _weights(n: int, m: int, device: torch.device | str) -> torch.Tensor:
+    i = torch.arange(n, dtype=torch.float64, device=device)[:, None]
+    j = torch.arange(m, dtype=torch.float64, device=device)[None, :]
+    return 1.0 + 0.5 * torch.sin(0.37 * i + 0.11 * j)
+
+
+def digest(out: object, args: tuple) -> dict:
+    """On the GPU, inside the timed interval: the output's metadata and a weighted sum of the square
+    roots of every element. Square roots do not decompose like |x|² + |y|² - 2·x·y does, so the digest
+    cannot be had without every distance: computing it is the work being timed."""
+    meta = _meta(out)
+    if meta.get("shape") == [len(args[0]), len(args[1])]:
+        roots = out.detach().double().clamp_min(0).sqrt()
+        meta["digest"] = float((roots * _weights(*roots.shape, roots.device)).sum())
+    return meta
+
+
+def verify_digest(args: tuple, meta: dict) -> object:
+    problem = _shape_problem(args, meta, "cuda")
+    if problem is not None:
+        return problem
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    x, y = (a.to(device, torch.float64) for a in args)
+    exact = ((x * x).sum(1)[:, None] + (y * y).sum(1)[None, :] - 2.0 * (x @ y.T)).clamp_min(0)
+    expected = float((exact.sqrt() * _weights(*exact.shape, device)).sum())
+    got = meta.get("digest")
+    if isinstance(got, float) and abs(got - expected) <= 1e-5 * abs(expected):
+        return None
+    return say(
+        f"the distances are wrong (a weighted sum of their square roots is {got}, expected {expected:.8g})",
+        f"距离不正确（它们平方根的加权和为 {got}，应为 {expected:.8g}）",
     )
 
 
@@ -320,19 +247,30 @@ CHECKS = (
         cases=near_points(),
         judge=never_negative,
     ),
-    Holds(
+    Races(
         name="faster_than_python_loop",
         points=3,
-        examples=(timed_case(CPU_SIZES, "cpu", "python_loop"),),
-        run=run_timed,
-        judge=judge_timed,
+        threshold=CPU_SPEEDUP,
+        prepare=random_points(CPU_SIZES),
+        baseline=python_loop,
+        baseline_name=say("a Python loop over rows", "逐行的 Python 循环"),
+        verify=verify_output,
+        pairs=15,
+        examples=(Case.of(x=Fresh(CPU_SIZES[0], CPU_SIZES[2]), y=Fresh(CPU_SIZES[1], CPU_SIZES[2])),),
     ),
-    Holds(
+    Races(
         name="cuda_faster_than_numpy",
         points=3,
         requires="cuda",
-        examples=(timed_case(CUDA_SIZES, "cuda", "numpy_formula"),),
-        run=run_timed,
-        judge=judge_timed,
+        threshold=CUDA_SPEEDUP,
+        prepare=random_points(CUDA_SIZES),
+        baseline=lambda x, y: numpy_formula(x.numpy(), y.numpy()),
+        baseline_name=say("NumPy on the CPU", "CPU 上的 NumPy"),
+        verify=verify_digest,
+        summary=digest,
+        device="cuda",
+        pairs=10,
+        threads=None,
+        examples=(Case.of(x=Fresh(CUDA_SIZES[0], CUDA_SIZES[2]), y=Fresh(CUDA_SIZES[1], CUDA_SIZES[2])),),
     ),
 )

@@ -5,7 +5,7 @@ On the CPU the fns sleep known times (``time.sleep``), judged with generous boun
 to synchronise cannot be told apart there (the CPU runs fn to the end before returning). On a CUDA GPU
 (``requires="cuda"``) fn queues one kernel that spins a known number of clock cycles
 (``torch.cuda._sleep``) and returns at once: the grader's own synchronised timer (grader.timing) measures
-that kernel just before and just after the learner's call, and the learner's answer must agree with it.
+that kernel in the trusted process, and the learner's answer must agree with it.
 An unsynchronised timer measures only the launch (microseconds, not milliseconds) and fails there.
 """
 
@@ -150,30 +150,29 @@ def gpu_case(warmup: int, repeats: int, device: str | torch.device = "cuda") -> 
     return Case.of(fn=fn, kwargs=kwargs, setup={"gpu_sleep_fn": fn.describe()})
 
 
-def run_against_grader_timer(fn, case: Case) -> dict:
-    """The learner's median, between two measurements of the same kernel by the grader's own timer."""
-    cycles = case["fn"].cycles
+def grader_timer(cycles: int) -> list[float]:
+    """The same kernel, timed twice in the trusted process by the grader's own synchronised timer."""
 
     def kernel() -> None:
         torch.cuda._sleep(cycles)
 
-    before = timing.median_time(kernel, device="cuda")
-    result = fn(*case.args, **case.kwargs)
-    after = timing.median_time(kernel, device="cuda")
-    return {"result": result, "grader_s": [before, after], "device": timing.device_name("cuda")}
+    return [timing.median_time(kernel, device="cuda") for _ in range(2)]
 
 
-def agrees_with_grader_timer(case: Case, got: dict) -> object:
-    result = got["result"]
+def agrees_with_grader_timer(case: Case, result) -> object:
+    """Judged in the trusted process: the learner's answer against the grader's own measurement there
+    (a clock in the learner's process could be rewired by the submission it times)."""
     if not isinstance(result, float):
         return say(
             f"expected a Python float (seconds), got a {type(result).__name__}",
             f"应返回 Python float（秒），实际返回了 {type(result).__name__}",
         )
-    low, high = 0.8 * min(got["grader_s"]), 1.25 * max(got["grader_s"]) + 2e-4
+    grader_s = grader_timer(case["fn"].cycles)
+    low, high = 0.8 * min(grader_s), 1.25 * max(grader_s) + 2e-4
     if low <= result <= high:
         return None
-    measured = " and ".join(f"{s * 1e3:.3f} ms" for s in got["grader_s"])
+    measured = " and ".join(f"{s * 1e3:.3f} ms" for s in grader_s)
+    device = timing.device_name("cuda")
     unsynced = result < 0.1 * low
     why_en = (
         " — far too short: the clock stopped before the GPU finished (synchronise, or use CUDA events)"
@@ -182,9 +181,9 @@ def agrees_with_grader_timer(case: Case, got: dict) -> object:
     )
     why_zh = "——太短了：GPU 还没算完就停表了（请同步，或使用 CUDA 事件）" if unsynced else ""
     return say(
-        f"on {got['device']}, fn {case['fn'].describe()}: the grader's timer measured {measured} per timed"
+        f"on {device}, fn {case['fn'].describe()}: the grader's timer measured {measured} per timed"
         f" call, you returned {result * 1e3:.3f} ms{why_en}; allowed {low * 1e3:.3f} to {high * 1e3:.3f} ms",
-        f"在 {got['device']} 上，fn {case['fn'].describe('zh')}：评分器的计时器测得每次计时调用 {measured}，"
+        f"在 {device} 上，fn {case['fn'].describe('zh')}：评分器的计时器测得每次计时调用 {measured}，"
         f"你返回了 {result * 1e3:.3f} 毫秒{why_zh}；允许范围 {low * 1e3:.3f} 到 {high * 1e3:.3f} 毫秒",
     )
 
@@ -225,7 +224,7 @@ CHECKS = (
         points=3,
         requires="cuda",
         examples=(gpu_case(3, 3), gpu_case(2, 5, torch.device("cuda"))),
-        run=run_against_grader_timer,
+        run=run_timed,
         judge=agrees_with_grader_timer,
     ),
 )

@@ -1,0 +1,91 @@
+"""Run a :class:`~grader.spec.Races` check: the trusted side drives the race, holds the clock and checks
+every timed output; the learner's code only makes the calls.
+
+The arguments of every call come from a generator seeded by the operating system (:mod:`secrets`): a
+submission that reads our source still cannot predict them, so it cannot have answers ready. Each timed
+call's output is checked before its time counts (a cached or skipped result fails, whatever its speed);
+speedup, spread and verdict come from :mod:`grader.timing`. An inconclusive race is a skip.
+"""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+from grader import timing
+from grader.i18n import Msg, lines, msg, say
+from grader.spec import Races
+
+
+@dataclass(frozen=True)
+class RaceOutcome:
+    problem: Msg | None = None  # the check failed: a wrong timed output, an error, or too slow
+    skip: Msg | None = None  # the timing was inconclusive
+    timing: Mapping[str, Any] | None = None
+    learner_where: str = ""
+
+
+class _Stop(Exception):
+    def __init__(self, problem: Msg, where: str = "") -> None:
+        super().__init__(problem.key)
+        self.problem, self.where = problem, where
+
+
+def run_race(check: Races, learner: Any) -> RaceOutcome:
+    """Race ``learner`` (in-process or sandboxed: anything with ``timed_call``) against the baseline."""
+    generator = torch.Generator().manual_seed(secrets.randbits(63))
+    calls = itertools.count(1)
+
+    def timed(args: tuple) -> float:
+        count = next(calls)
+        seconds, summary, error = learner.timed_call(check, args)
+        which = say(f"timed call {count} (fresh inputs):", f"第 {count} 次计时调用（新的输入）：")
+        if error is not None:
+            raise _Stop(lines([which, msg("raised", error=error.summary())]), error.where)
+        problem = check.verify(args, summary)
+        if problem is not None:
+            raise _Stop(lines([which, problem]))
+        return seconds
+
+    clock = learner.baseline_clock(check)
+    try:
+        result = timing.race(
+            timed,
+            lambda args: check.baseline(*args),
+            lambda k: check.prepare(generator, k),
+            threshold=check.threshold,
+            device=check.device,
+            pairs=check.pairs,
+            warmup=check.warmup,
+            max_rounds=check.max_rounds,
+            threads=check.threads if check.device == "cpu" else None,
+            flush_l2=check.device != "cpu",
+            clock=clock,
+        )
+    except _Stop as stop:
+        return RaceOutcome(problem=stop.problem, learner_where=stop.where)
+    measured = "wall clock" if clock is timing.DEFAULT_CLOCK else "cpu time"
+    report = result.to_dict() | {"baseline": check.baseline_name.render("en"), "clock": measured}
+    if result.verdict == timing.PASSED:
+        return RaceOutcome(timing=report)
+    needed = f"{check.threshold:g}"
+    if result.verdict == timing.FAILED:
+        name = check.baseline_name
+        problem = say(
+            f"not fast enough: at least {needed}x faster than {name.render('en')} is needed.\n"
+            f"{result.describe('en')}",
+            f"速度不够：需要比{name.render('zh')}快至少 {needed} 倍。\n{result.describe('zh')}",
+        )
+        return RaceOutcome(problem=problem, timing=report)
+    skip = say(
+        f"inconclusive timing (too noisy to tell against {needed}x, after {result.rounds} rounds):"
+        f" not counted either way.\n{result.describe('en')}",
+        f"计时无法判定（噪声太大，{result.rounds} 轮后仍无法与 {needed} 倍比较）：不计分也不算失败。\n"
+        f"{result.describe('zh')}",
+    )
+    return RaceOutcome(skip=skip, timing=report)

@@ -158,8 +158,7 @@ def _learner(
                 reply = _timed(checks[request[1]], implementation.impl, request[2], setup)
             else:
                 _, check_name, case = request
-                run = checks[check_name].run
-                outcome = harness.observe(run, implementation.impl, case, setup.learner_root)
+                outcome = implementation.observe(checks[check_name], case)  # traced for the gate
                 reply = {"outcome": _outcome(outcome, setup)}
         except Exception as e:  # raised by the grader's own code here (learner code's errors are caught)
             reply = {"grader_error": f"{type(e).__name__}: {e}"[:500]}
@@ -263,6 +262,7 @@ def _outcome(outcome: harness.Outcome, setup: ChildSetup) -> dict:
         "not_implemented": outcome.not_implemented,
         "aliased": list(outcome.aliased),
         "mutated": list(outcome.mutated),
+        "evidence": list(outcome.evidence),  # judged by the trusted side (grader.gate.verdict)
     }
 
 

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from grader.cases import Case, pack
 from grader.catalog import Exercise
+from grader.gate.verdict import read_evidence
 from grader.harness import LearnerError, LearnerFault, Outcome
 from grader.i18n import Msg, msg
-from grader.loader import LoadError
+from grader.loader import LoadError, learner_files
 from grader.sandbox import confine, server, wire
 from grader.sandbox.child import ChildSetup, main
 
@@ -59,8 +60,12 @@ class SandboxedLearner:
             (private_root / exercise.chapter).mkdir(parents=True)
             workdir.mkdir()
             new_root.mkdir()
-            if self.path is not None:  # the child never sees the learner's tree, only this copy
-                shutil.copyfile(self.path, private_root / exercise.relpath)
+            for path in learner_files(exercise, root) if root is not None else ():
+                # the child never sees the learner's tree: only a copy of the exercise file and the
+                # learner's own modules it imports
+                copy = private_root / path.relative_to(root)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, copy)
             _grant(self.scratch, private_root, workdir, identity)
         except OSError as e:
             shutil.rmtree(self.scratch, ignore_errors=True)
@@ -92,6 +97,11 @@ class SandboxedLearner:
         self.pid = self.process.pid
         self.confined: dict = {}
         self._namedtuples: dict[str, type] = {}
+
+    @property
+    def traced(self) -> bool:
+        """Every Outcome carries the gate's runtime evidence (the child loads the file traced)."""
+        return bool(self.exercise.forbidden)
 
     def ready(self) -> None:
         """Wait until the child is confined (still before any learner code) and check how it says it is."""
@@ -171,12 +181,14 @@ class SandboxedLearner:
                 )
             error = LearnerError(kind, text, str(error["where"]))
         names = case.inputs().keys()
+        evidence = read_evidence(body.get("evidence")) if self.traced else ()
         return Outcome(
             value=body["value"],
             error=error,
             not_implemented=bool(body["not_implemented"]),
             mutated=tuple(n for n in names if n in body["mutated"]),
             aliased=tuple(n for n in names if n in body["aliased"]),
+            evidence=evidence,
         )
 
     def counts_cpu(self, check: Any) -> bool:

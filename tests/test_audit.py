@@ -9,15 +9,13 @@ through a built string, an alias in another module, ``operator.methodcaller``, a
 checks (so the corpus is right) and lose the gate (so only the gate can have caught it).
 
 Each tree is laid out like ``exercises/``. Every file is graded in-process (``run_exercise``, as
-``pytest exercises/`` does) and sandboxed (the calls ``grader score`` makes for one exercise, on one fork
-server per test process); one correct and one obfuscated tree also go through the pytest plugin and the
-``grader score`` command end to end. ``tests/audit/README.md`` lists the styles and techniques.
+``pytest exercises/`` does: one test per file); every tree is graded sandboxed by ``grade_tree``, what
+``grader score`` runs (one run, and one test, per tree); one correct and one obfuscated tree also go
+through the pytest plugin. ``tests/audit/README.md`` lists the styles and techniques.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from pathlib import Path
 
@@ -25,19 +23,17 @@ import pytest
 
 from grader import catalog
 from grader.catalog import Exercise
-from grader.cli import main as grader_command
 from grader.feedback import check_feedback
 from grader.runner import FORBIDDEN_CHECK, ExerciseResult, Settings, run_exercise
-from grader.sandbox import Sandbox
-from grader.score import ExerciseReport, exercise_report
+from grader.score import ExerciseReport, grade_tree, resolve_config
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT = Path(__file__).resolve().parent / "audit"
 CORRECT, OBFUSCATED = AUDIT / "correct", AUDIT / "obfuscated"
 EXAMPLES, SEED = 2, 1  # small budgets: the corpus is checked for breadth, not depth
 SETTINGS = Settings(max_examples=EXAMPLES, seed=SEED)
-# the trees also graded end to end (plugin, command): helpers in a second file, so every loader is exercised
-END_TO_END = (CORRECT / "helper_modules", OBFUSCATED / "helper_alias")
+# the trees the pytest plugin grades too: the issue's CS231n layers, and obfuscations only a run can resolve
+PLUGIN_TREES = (CORRECT / "layer_classes", OBFUSCATED / "registry")
 
 
 def trees(kind: Path) -> list[Path]:
@@ -60,6 +56,10 @@ def files(kind: Path) -> list:
         for tree in trees(kind)
         for exercise in exercises_in(tree)
     ]
+
+
+def tree_param(tree: Path):
+    return pytest.param(tree, id=f"{tree.parent.name}/{tree.name}")
 
 
 def where(tree: Path, exercise: Exercise) -> str:
@@ -168,48 +168,7 @@ def test_obfuscated_file_loses_the_gate_in_process(tree: Path, exercise: Exercis
     assert problem is None, problem
 
 
-# -- (b) sandboxed, as `grader score` grades ------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def sandbox():
-    """One fork server for the whole session (per test process): each file is then graded by the calls
-    `grader score` makes for one exercise (run_exercise with the sandbox, then exercise_report), without
-    paying the fork server's start-up once per tree."""
-    with Sandbox() as running:
-        yield running
-
-
-def sandboxed(sandbox: Sandbox, tree: Path, exercise: Exercise) -> ExerciseReport:
-    return exercise_report(run_exercise(exercise, tree, SETTINGS, sandbox=sandbox), "en")
-
-
-@pytest.mark.parametrize(("tree", "exercise"), files(CORRECT))
-def test_correct_file_gets_full_marks_sandboxed(sandbox: Sandbox, tree: Path, exercise: Exercise) -> None:
-    report = sandboxed(sandbox, tree, exercise)
-    problem = full_marks_problem(
-        where(tree, exercise), exercise, report.status, report.score, report_problems(report)
-    )
-    assert problem is None, problem
-    assert report.max_score == exercise.points
-
-
-@pytest.mark.parametrize(("tree", "exercise"), files(OBFUSCATED))
-def test_obfuscated_file_loses_the_gate_sandboxed(sandbox: Sandbox, tree: Path, exercise: Exercise) -> None:
-    report = sandboxed(sandbox, tree, exercise)
-    problem = gate_alone_problem(
-        where(tree, exercise),
-        exercise,
-        gate=report_problems(report, checks="gate"),
-        behaviour=report_problems(report, checks="behaviour"),
-        status=report.status,
-        score=report.score,
-        loaded=not report.message and bool(report.checks),
-    )
-    assert problem is None, problem
-
-
-# -- (c) end to end: `pytest exercises/` and `grader score` on one correct and one obfuscated tree -----
+# -- (c) `pytest exercises/`: the plugin grading one correct and one obfuscated tree ------------------
 
 
 @pytest.fixture
@@ -228,7 +187,7 @@ def outcomes(result: pytest.RunResult) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize("tree", END_TO_END, ids=lambda t: f"{t.parent.name}/{t.name}")
+@pytest.mark.parametrize("tree", [tree_param(t) for t in PLUGIN_TREES])
 def test_pytest_plugin_grades_the_tree(
     pytester: pytest.Pytester, grader_importable: None, tree: Path
 ) -> None:
@@ -260,54 +219,41 @@ def test_pytest_plugin_grades_the_tree(
         assert f"exercises complete 0/{len(found)}, points 0/{total:g}" in text, text
 
 
-@pytest.mark.parametrize("tree", END_TO_END, ids=lambda t: f"{t.parent.name}/{t.name}")
-def test_grader_score_command_grades_the_tree(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tree: Path
-) -> None:
-    for name in [n for n in os.environ if n.startswith("GRADER_")]:
-        monkeypatch.delenv(name)  # a developer's own settings must not change the verdicts
-    found = exercises_in(tree)
-    out = tmp_path / "result.json"
-    ids = [arg for e in found for arg in ("--exercise", e.id)]
-    code = grader_command(
-        ["score", str(tree), *ids, "--json", str(out), "--max-examples", str(EXAMPLES), "--seed", str(SEED)]
+# -- (b) sandboxed, as `grader score` grades: one run per tree -----------------------------------
+
+
+def report_verdict(tree: Path, exercise: Exercise, report: ExerciseReport) -> str | None:
+    path = where(tree, exercise)
+    if tree.parent == CORRECT:
+        problem = full_marks_problem(path, exercise, report.status, report.score, report_problems(report))
+        if problem is None and report.max_score != exercise.points:
+            problem = f"{path}: out of {report.max_score} points, not {exercise.points}"
+        return problem
+    return gate_alone_problem(
+        path,
+        exercise,
+        gate=report_problems(report, checks="gate"),
+        behaviour=report_problems(report, checks="behaviour"),
+        status=report.status,
+        score=report.score,
+        loaded=not report.message and bool(report.checks),
     )
-    assert code == 0, f"grader score exited {code}"
-    data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["isolation"] != "in-process" and [e["id"] for e in data["exercises"]] == [e.id for e in found]
-    wrong = []
-    for e, exercise in zip(data["exercises"], found, strict=True):
-        path = where(tree, exercise)
-        failed = [c for c in e["checks"] if not c["passed"]]
-        gate = [
-            f"{c['name']} {c['status']}:\n{_indent(c['message'])}"
-            for c in failed
-            if c["name"] == FORBIDDEN_CHECK
-        ]
-        behaviour = [
-            f"{c['name']} {c['status']}:\n{_indent(c['message'])}"
-            for c in failed
-            if c["name"] != FORBIDDEN_CHECK
-        ]
-        if e["message"]:
-            behaviour.insert(0, f"exercise {e['status']}: {e['message']}")
-        if tree.parent == CORRECT:
-            wrong.append(full_marks_problem(path, exercise, e["status"], e["score"], gate + behaviour))
-        else:
-            loaded = not e["message"] and bool(e["checks"])
-            wrong.append(
-                gate_alone_problem(
-                    path,
-                    exercise,
-                    gate=gate,
-                    behaviour=behaviour,
-                    status=e["status"],
-                    score=e["score"],
-                    loaded=loaded,
-                )
-            )
-    wrong = [w for w in wrong if w is not None]
+
+
+# the largest trees first: xdist hands the last tests out one by one, so the small ones even out the end
+SANDBOXED_TREES = sorted(trees(CORRECT) + trees(OBFUSCATED), key=lambda t: -len(exercises_in(t)))
+
+
+@pytest.mark.parametrize("tree", [tree_param(t) for t in SANDBOXED_TREES])
+def test_tree_sandboxed(tree: Path) -> None:
+    found = exercises_in(tree)
+    config = resolve_config(max_examples=EXAMPLES, seed=SEED, env={})
+    report = grade_tree(tree, [e.id for e in found], config, sandboxed=True)
+    assert report.isolation != "in-process"
+    by_id = {e.id: e for e in report.exercises}
+    wrong = [p for e in found if (p := report_verdict(tree, e, by_id[e.id])) is not None]
+    kind = "get full marks" if tree.parent == CORRECT else "lose the gate alone"
     assert not wrong, (
-        f"grader score {tree.relative_to(ROOT)}: {len(wrong)} of {len(found)} files wrong\n"
-        + "\n".join(wrong)
+        f"grader score {tree.relative_to(ROOT)}: {len(wrong)} of {len(found)} files do not {kind}\n"
+        + ("\n".join(wrong))
     )

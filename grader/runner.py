@@ -171,9 +171,10 @@ def _faulted(exercise: Exercise, fault: LearnerFault) -> ExerciseResult:
 
 @cache
 def load_reference(exercise: Exercise) -> Implementation:
-    """Loaded once per process: before any learner code runs, ``grader score`` loads them all."""
+    """Loaded once per process: before any learner code runs, ``grader score`` loads them all. Untraced:
+    the trusted side's expectations are no evidence of anything."""
     try:
-        return load(exercise, reference_root())
+        return load(exercise, reference_root(), traced=False)
     except LoadError as e:
         raise GraderError(f"the reference for {exercise.id} does not load: {e}") from None
 

@@ -92,6 +92,11 @@ def test_no_grad_annotations_and_unused_imports_are_not_uses() -> None:
     assert found("import torch\ndef f(p: torch.optim.Optimizer):\n    return p\n", OPTIM) == []
 
 
+def test_a_module_passed_in_is_not_taken_for_a_forbidden_one() -> None:
+    source = "def norm(xp, x):\n    return xp.linalg.norm(x)\n"  # array-API style: xp is numpy or torch
+    assert found(source, catalog.get("fit_linear_regression").forbidden) == []
+
+
 def test_a_class_based_optimizer_with_its_own_step_passes() -> None:
     source = (
         "class SGD:\n    def __init__(self, lr):\n        self.lr = lr\n"

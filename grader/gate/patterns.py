@@ -63,9 +63,10 @@ class Patterns:
         return None
 
     def tail(self, name: str) -> str | None:
-        """The dotted pattern whose last part is ``name`` (``broadcast_shapes`` for
-        ``torch.broadcast_shapes``): what ``name`` may mean on an object nothing is known about."""
-        return next((p for p in self.dotted if p.rsplit(".", 1)[-1] == name), None)
+        """The dotted pattern naming a function or class whose last part is ``name`` (``broadcast_shapes``
+        for ``torch.broadcast_shapes``): what ``name`` may mean on an object nothing is known about. Only
+        patterns known to name one (``xp.linalg`` on a parameter is not ``scipy.linalg``)."""
+        return next((p for p, _ in self._objects if p.rsplit(".", 1)[-1] == name), None)
 
     def qualified(self, qualname: str) -> str | None:
         """The pattern the library object named ``qualname`` (``torch.autograd.grad``) matches, or None."""

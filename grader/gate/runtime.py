@@ -227,18 +227,15 @@ class Tracer:
     # -- canaries ------------------------------------------------------------------------------------------
 
     def _check_canaries(self) -> None:
-        global _busy
         if self._mode is None:
             pass
         elif not _on_stack(self._mode):
             self.problems.append("mode_removed")
-        else:
+        else:  # on the stack, but a mode of the learner's above it may swallow every call
             self.expecting_canary, self.canary_seen = True, False
-            _busy = True
             try:
                 _CANARY(0)
             finally:
-                _busy = False
                 self.expecting_canary = False
             if not self.canary_seen:
                 self.problems.append("canary_unseen")

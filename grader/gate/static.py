@@ -329,13 +329,7 @@ class _Scanner:
         if callees & _GETATTR and len(node.args) >= 2:
             self._named_access(node, node.args[0], node.args[1])
         elif callees & _NAME_GETTERS and node.args:
-            names = constant_strings(node.args[0])
-            if names is None:
-                self.report(node, DYNAMIC, "operator(<computed name>)")
-            else:
-                for name in names:  # applies to any object: nothing is known about the receiver
-                    for part in name.split("."):  # attrgetter('serialization.pickle')
-                        self._access(node, [Uninferable], part)
+            self._name_getter(node)
         elif callees & _EXEC and node.args:
             self._exec(node)
         elif callees & _IMPORTERS and node.args and constant_strings(node.args[0]) is None:
@@ -357,6 +351,22 @@ class _Scanner:
             self._mapping_lookup(node, node.func.expr, node.args[0])
         if "requires_grad" in {k.arg for k in node.keywords or ()}:
             self._requires_grad_keyword(node, callees)
+
+    def _name_getter(self, node: nodes.Call) -> None:
+        """``operator.attrgetter('a.b')`` / ``methodcaller('name')``: on the object it is applied to right
+        away (``attrgetter('a')(torch)``), else on any object."""
+        names = constant_strings(node.args[0])
+        if names is None:
+            self.report(node, DYNAMIC, "operator(<computed name>)")
+            return
+        applied = isinstance(node.parent, nodes.Call) and node.parent.func is node and node.parent.args
+        for name in names:
+            values = self._values(node.parent.args[0]) if applied else [Uninferable]
+            for part in name.split("."):  # attrgetter('serialization.pickle'): each step in turn
+                self._access(node, values, part)
+                values = [
+                    External(f"{v.name}.{part}") if isinstance(v, External) else Uninferable for v in values
+                ]
 
     def _named_access(self, node: nodes.Call, receiver: nodes.NodeNG, key: nodes.NodeNG) -> None:
         names = constant_strings(key)

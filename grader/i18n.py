@@ -126,6 +126,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "运行你的代码时，评分器对其调用 API 的记录被关闭或篡改（{detail}），因此本练习无法通过",
     },
     "forbidden_more": {"en": "… and {count} more", "zh": "……还有 {count} 处"},
+    "forbidden_unreadable": {
+        "en": "{file}: the grader could not finish checking which APIs this file uses within its time limit;"
+        " simplify it (no solution needs code this convoluted)",
+        "zh": "{file}：评分器未能在时限内检查完这个文件用到了哪些 API；请简化代码"
+        "（任何解法都不需要这么复杂的代码）",
+    },
     "trace_missing": {"en": "no record of a call came back", "zh": "有一次调用没有返回记录"},
     "trace_malformed": {"en": "a record came back malformed", "zh": "返回的记录格式不对"},
     "trace_mode_removed": {

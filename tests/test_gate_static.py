@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from grader import catalog
+from grader.gate import static
 from grader.gate.patterns import check_patterns
 from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, TAMPER, analyze, analyze_source
 
@@ -288,6 +289,16 @@ def test_analysis_is_cached_by_content(tmp_path: Path) -> None:
     assert analyze(exercise, tmp_path) is first
     write(tmp_path, {"06_autograd/mlp_backward.py": "def mlp_backward(*a):\n    return a[0]\n"})
     assert analyze(exercise, tmp_path).findings == ()
+
+
+def test_assigning_a_tensors_grad_does_not_make_grad_the_learners_own() -> None:
+    source = "def f(w, x):\n    w.grad = None\n    return w.grad\n"
+    assert [(line, kind) for line, kind, _ in found(source)] == [(2, DEFINITE), (3, DEFINITE)]
+
+
+def test_the_analysis_of_untrusted_code_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(static, "ANALYSIS_SECONDS", -1.0)
+    assert found("import torch\nx = torch.ones(1)\n", MATMUL) == [(0, DYNAMIC, static.TIME_LIMIT)]
 
 
 def test_pattern_validation() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from grader import catalog
-from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, Analysis, Finding
+from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, TIME_LIMIT, Analysis, Finding
 from grader.gate.verdict import EvidenceLog, decide, read_evidence
 from grader.runner import FORBIDDEN_CHECK, Settings, check_names, run_exercise
 
@@ -83,6 +83,11 @@ def test_missing_or_malformed_evidence_breaks_the_gate(evidence) -> None:
     assert record["status"] == "broken"
     text = rendered(Analysis(), log_of(evidence))
     assert text is not None and "switched off or tampered with" in text
+
+
+def test_a_file_too_convoluted_to_check_in_time_fails_with_its_own_message() -> None:
+    analysis = Analysis((Finding(FILE, 0, "", DYNAMIC, TIME_LIMIT),))
+    assert rendered(analysis).startswith(f"{FILE}: the grader could not finish checking")
 
 
 def test_a_broken_trace_fails_the_gate_with_what_broke() -> None:

@@ -20,6 +20,7 @@ The analysis runs on the trusted side only, and only for exercises with a forbid
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,8 @@ from grader.loader import exercise_path, find_helper, learner_files
 DEFINITE, AMBIGUOUS, DYNAMIC, TAMPER = "definite", "ambiguous", "dynamic", "tamper"
 _MAX_CODE = 120
 _MAX_EXEC_DEPTH = 2
+ANALYSIS_SECONDS = 30.0  # per file; learner files take milliseconds: only code built to stall gets here
+TIME_LIMIT = "time limit of the analysis"  # the api of the finding that says so
 
 # Means to switch the runtime record off, or to run code where it does not look (checked only in
 # exercises with a forbidden list, where learners need none of them).
@@ -190,18 +193,23 @@ def _run(session: Session, modules: list[LearnerModule], patterns: Patterns) -> 
 
 def _learner_attribute_names(modules: Iterable[nodes.Module]) -> frozenset[str]:
     """Every attribute name the learner defines somewhere: methods and class attributes of their classes,
-    ``obj.name = ...`` assignments, and ``setattr(obj, 'name', ...)`` with a constant name."""
+    and ``obj.name = ...`` or ``setattr(obj, 'name', ...)`` on an object of theirs (``w.grad = None`` on a
+    tensor defines nothing of theirs)."""
     names: set[str] = set()
     for module in modules:
         for cls in module.nodes_of_class(nodes.ClassDef):
             names.update(cls.locals)
-        names.update(n.attrname for n in module.nodes_of_class(nodes.AssignAttr))
+        names.update(n.attrname for n in module.nodes_of_class(nodes.AssignAttr) if _theirs(n.expr))
         for call in module.nodes_of_class(nodes.Call):
             if isinstance(call.func, nodes.Name) and call.func.name == "setattr" and len(call.args) >= 2:
                 arg = call.args[1]
-                if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
+                if isinstance(arg, nodes.Const) and isinstance(arg.value, str) and _theirs(call.args[0]):
                     names.add(arg.value)
     return frozenset(names)
+
+
+def _theirs(receiver: nodes.NodeNG) -> bool:
+    return any(_owner(v, None) == _OWN for v in infer(receiver))
 
 
 class _Scanner:
@@ -222,6 +230,7 @@ class _Scanner:
 
     def scan(self) -> list[Finding]:
         annotations = _annotation_nodes(self.module)
+        deadline = time.monotonic() + ANALYSIS_SECONDS
         for node in self.module.nodes_of_class(
             (
                 nodes.Name,
@@ -236,6 +245,9 @@ class _Scanner:
         ):
             if id(node) in annotations:
                 continue
+            if time.monotonic() > deadline:  # the trusted side reads untrusted code: bounded, and told
+                self.found.append(Finding(self.module.relpath, 0, "", DYNAMIC, TIME_LIMIT))
+                break
             if isinstance(node, nodes.Name):
                 self._name(node)
             elif isinstance(node, nodes.Attribute | nodes.AssignAttr | nodes.DelAttr):

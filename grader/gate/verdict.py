@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from grader.gate.runtime import BROKEN, MAX_RECORDS, OK, TAMPER, TRACE, TRACE_PROBLEMS, USE
-from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, Analysis, Finding
+from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, TIME_LIMIT, Analysis, Finding
 from grader.i18n import Msg, lines, msg
 
 _MAX_LINES = 8
@@ -126,6 +126,8 @@ def _where(file: str, line: int, main_file: str) -> Msg:
 
 def _static_line(f: Finding, main_file: str) -> Msg:
     where = _where(f.file, f.line, main_file)
+    if f.api == TIME_LIMIT:
+        return msg("forbidden_unreadable", file=f.file)
     if f.kind == DYNAMIC:
         return msg("forbidden_dynamic", where=where, call=f.code)
     if f.kind == DEFINITE and _same(f.code, f.api):

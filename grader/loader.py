@@ -54,18 +54,23 @@ class Implementation:
 
         return DEFAULT_CLOCK
 
-    def timed_call(self, check: Any, args: tuple) -> tuple[float, Any, LearnerError | None]:
+    def timed_call(self, check: Any, args: tuple) -> Any:
         """One call timed by the grader's stopwatch (in-process, learner code is trusted anyway), on
-        copies of the arguments: (seconds, summarised output, error)."""
+        copies of the arguments (a grader.racing.TimedCall)."""
         from grader.cases import clone_value
+        from grader.harness import identical
+        from grader.racing import TimedCall
         from grader.timing import Stopwatch
 
         placed = check.place(tuple(clone_value(a) for a in args))
         try:
             seconds, output = Stopwatch(check.device).time(self.impl, *placed)
         except (Exception, SystemExit) as e:
-            return 0.0, None, learner_error(e, self.root)
-        return seconds, check.summarise(output, placed), None
+            return TimedCall(0.0, error=learner_error(e, self.root))
+        changed = not all(
+            identical(a.cpu() if hasattr(a, "cpu") else a, b) for a, b in zip(placed, args, strict=True)
+        )
+        return TimedCall(seconds, check.summarise(output, placed), inputs_changed=changed)
 
     def close(self) -> None:
         """Nothing to release in-process."""

@@ -18,8 +18,19 @@ from typing import Any
 import torch
 
 from grader import timing
+from grader.harness import LearnerError
 from grader.i18n import Msg, lines, msg, say
 from grader.spec import Races
+
+
+@dataclass(frozen=True)
+class TimedCall:
+    """One timed call, as the learner's handle measured it (in-process or sandboxed)."""
+
+    seconds: float
+    value: Any = None  # the output as ``Races.summarise`` reduced it
+    error: LearnerError | None = None
+    inputs_changed: bool = False  # the call wrote into its arguments
 
 
 @dataclass(frozen=True)
@@ -43,14 +54,17 @@ def run_race(check: Races, learner: Any) -> RaceOutcome:
 
     def timed(args: tuple) -> float:
         count = next(calls)
-        seconds, summary, error = learner.timed_call(check, args)
+        call = learner.timed_call(check, args)
         which = say(f"timed call {count} (fresh inputs):", f"第 {count} 次计时调用（新的输入）：")
-        if error is not None:
-            raise _Stop(lines([which, msg("raised", error=error.summary())]), error.where)
-        problem = check.verify(args, summary)
+        if call.error is not None:
+            raise _Stop(lines([which, msg("raised", error=call.error.summary())]), call.error.where)
+        if call.inputs_changed:
+            names = ", ".join(name for name, _ in check.examples[0].named_args) if check.examples else ""
+            raise _Stop(lines([which, msg("mutated", names=names)]))
+        problem = check.verify(args, call.value)
         if problem is not None:
             raise _Stop(lines([which, problem]))
-        return seconds
+        return call.seconds
 
     clock = learner.baseline_clock(check)
     try:

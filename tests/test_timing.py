@@ -16,7 +16,7 @@ from grader import catalog, timing
 from grader.cases import Case
 from grader.harness import LearnerError
 from grader.i18n import say
-from grader.racing import run_race
+from grader.racing import TimedCall, run_race
 from grader.reports import json_report
 from grader.runner import ExerciseResult, Judgement, Settings, load_reference, run_check, run_exercise
 from grader.spec import Holds, Races
@@ -216,8 +216,11 @@ class StandIn:
     """A learner whose timed calls take ``seconds`` (as measured by the trusted side) and answer with
     ``answer(args)``; remembers the arguments it was given."""
 
-    def __init__(self, seconds: list[float], answer=lambda args: pairwise.python_loop(*args), error=None):
+    def __init__(
+        self, seconds, answer=lambda args: pairwise.python_loop(*args), error=None, changes_inputs=False
+    ):
         self.seconds, self.answer, self.error, self.seen = seconds, answer, error, []
+        self.changes_inputs = changes_inputs
 
     def baseline_clock(self, check):
         return timing.DEFAULT_CLOCK
@@ -225,7 +228,10 @@ class StandIn:
     def timed_call(self, check, args):
         self.seen.append(args)
         k = len(self.seen) - 1
-        return self.seconds[k % len(self.seconds)], self.answer(args), self.error
+        seconds = self.seconds[k % len(self.seconds)]
+        if self.error is not None:
+            return TimedCall(seconds, error=self.error)
+        return TimedCall(seconds, self.answer(args), inputs_changed=self.changes_inputs)
 
 
 def _race_check(**changes) -> Races:
@@ -272,6 +278,11 @@ def test_race_fails_a_wrong_shape_and_an_error() -> None:
     assert "RuntimeError: boom" in outcome.problem.render("en") and outcome.learner_where
 
 
+def test_race_fails_a_call_that_writes_into_its_inputs() -> None:
+    outcome = run_race(_race_check(), StandIn([1e-6], changes_inputs=True))
+    assert "modified its input x, y" in outcome.problem.render("en")
+
+
 def test_race_inputs_cannot_be_predicted_from_the_seed() -> None:
     """Two races draw different points: their generator is seeded by the OS, not by the grading seed."""
     first, second = StandIn([2e-5]), StandIn([2e-5])
@@ -308,9 +319,7 @@ def _grade(source: Path, tmp_path: Path, only: set[str]):
         ("right_expansion_clamped", "passed"),
         ("wrong_python_loop_over_rows", "failed"),
         ("wrong_caches_large_results", "failed"),
-        # centring moves both point sets alike: the distances, all a timed call checks, stay right (the
-        # untimed checks catch the modified inputs)
-        ("wrong_centres_inputs_in_place", "passed"),
+        ("wrong_centres_inputs_in_place", "failed"),
     ],
 )
 def test_cpu_timed_check_on_submissions(name: str, status: str, tmp_path: Path) -> None:
@@ -318,7 +327,7 @@ def test_cpu_timed_check_on_submissions(name: str, status: str, tmp_path: Path) 
     result = _grade(path, tmp_path, {"faster_than_python_loop"})
     (check,) = result.checks
     assert check.status == status, check.failure and check.failure.problem.render("en")
-    if name != "wrong_caches_large_results":  # stopped at its second call: a wrong output, before any verdict
+    if name.startswith("right"):  # a wrong one stops at a wrong timed output, before any verdict
         assert check.timing is not None and check.timing["threads"] == 1
 
 

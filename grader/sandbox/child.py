@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 # Imported here so the fork server has them loaded before any learner code runs.
-from grader import catalog, harness, loader
+from grader import cases, catalog, harness, loader
 from grader.sandbox import confine, filesystem, kernel, seccomp, wire
 
 VIEW: filesystem.View | None = None  # planned by the fork server once everything is imported (preload)
@@ -228,16 +228,21 @@ def _echo(checks: dict, request: tuple) -> dict:
     import torch
 
     placed = check.place(args)
+    kept = [cases.clone_value(a) for a in placed]
     output = torch.zeros(shape, dtype=getattr(torch, dtype), device=check.device)
-    return {"timed": {"value": check.summarise(output, placed)}}
+    changed = not all(harness.identical(a, k) for a, k in zip(placed, kept, strict=True))
+    return {"timed": {"value": check.summarise(output, placed), "inputs_changed": changed}}
 
 
 def _timed(check: Any, impl: Any, args: tuple, setup: ChildSetup) -> dict:
-    """One timed call: place the arguments, call, summarise. The parent's clock spans all of it."""
+    """One timed call: place the arguments, keep a copy, call, compare, summarise. The parent's clock
+    spans all of it (the echo does the same work, but the call)."""
     placed = check.place(args)
+    kept = [cases.clone_value(a) for a in placed]
     try:
         output = impl(*placed)
-        return {"timed": {"value": check.summarise(output, placed)}}
+        changed = not all(harness.identical(a, k) for a, k in zip(placed, kept, strict=True))
+        return {"timed": {"value": check.summarise(output, placed), "inputs_changed": changed}}
     except (Exception, SystemExit) as e:
         error = harness.learner_error(e, setup.learner_root)
         return {"timed": {"error": _error(error, setup)}}

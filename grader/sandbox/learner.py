@@ -25,6 +25,7 @@ from grader.gate.verdict import read_evidence
 from grader.harness import LearnerError, LearnerFault, Outcome
 from grader.i18n import Msg, msg
 from grader.loader import LoadError, learner_files
+from grader.racing import TimedCall
 from grader.sandbox import confine, server, wire
 from grader.sandbox.child import ChildSetup, main
 
@@ -201,8 +202,8 @@ class SandboxedLearner:
         """The clock the baseline's calls are timed with, in the unit of :meth:`timed_call`'s seconds."""
         return CPU_CLOCK if self.counts_cpu(check) else _CLOCK
 
-    def timed_call(self, check: Any, args: tuple) -> tuple[float, Any, LearnerError | None]:
-        """One call of the learner's entry, measured by this process: (seconds, summary, error).
+    def timed_call(self, check: Any, args: tuple) -> TimedCall:
+        """One call of the learner's entry, measured by this process.
 
         With :meth:`counts_cpu`, the CPU time the kernel charged to the exercise's cgroup during the
         request; else this process's clock around the request. Either way the cost of the round trip itself
@@ -213,14 +214,17 @@ class SandboxedLearner:
         seconds, reply = self._measured(request, min(self.limits.call_seconds, max(remaining, 0.1)), check)
         if "wire_error" in reply:
             why = f"the result could not be sent back: {reply['wire_error']}"
-            return seconds, None, LearnerError("ResultError", why, "")
+            return TimedCall(seconds, error=LearnerError("ResultError", why, ""))
         body = reply["timed"]
         if body.get("error") is not None:
             error = body["error"]
-            return seconds, None, LearnerError(str(error["type"]), str(error["message"]), str(error["where"]))
+            raised = LearnerError(str(error["type"]), str(error["message"]), str(error["where"]))
+            return TimedCall(seconds, error=raised)
         value = body["value"]
         overhead = self.sandbox.round_trip(self.exercise, check, args, value, self.counts_cpu(check))
-        return max(seconds - overhead, 0.0), value, None
+        return TimedCall(
+            max(seconds - overhead, 0.0), value, inputs_changed=body.get("inputs_changed") is not False
+        )
 
     def echo(self, check: Any, args: tuple, shape: tuple[int, ...], dtype: str, cpu: bool) -> float:
         """(A trusted child, never loaded.) What a timed call costs when the learner answers at once."""

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from grader import catalog
+from grader.loader import reference_root
 from grader.runner import Settings, run_exercise
 from grader.sandbox import Sandbox, prepare, server
 
@@ -61,8 +62,8 @@ def test_a_missing_file_is_reported_when_graded_even_if_spawned_ahead(tmp_path: 
 def test_an_exercise_graded_again_while_its_last_child_dies_gets_a_child_of_its_own() -> None:
     with Sandbox() as sandbox:
         for _ in range(3):  # spawned ahead while the previous child is killed but not yet reaped
-            sandbox.prepare(EXERCISE, ROOT / "reference")
-            assert run_exercise(EXERCISE, ROOT / "reference", SETTINGS, sandbox=sandbox).status == "passed"
+            sandbox.prepare(EXERCISE, reference_root())
+            assert run_exercise(EXERCISE, reference_root(), SETTINGS, sandbox=sandbox).status == "passed"
 
 
 CGROUPS = prepare().cgroup
@@ -74,7 +75,7 @@ def test_no_cgroup_outlives_the_sandbox() -> None:
     mine = f"grader-{os.getpid()}-"
     with Sandbox() as sandbox:
         for exercise in (EXERCISE, catalog.get("matmul")):
-            assert run_exercise(exercise, ROOT / "reference", SETTINGS, sandbox=sandbox).status == "passed"
+            assert run_exercise(exercise, reference_root(), SETTINGS, sandbox=sandbox).status == "passed"
     left = [d.name for base in CGROUPS.bases for d in base.glob(f"{mine}*") if not d.name.endswith("-main")]
     assert left == []
 

@@ -1,8 +1,9 @@
-"""The attack suite again, as an ordinary user who owns the grader's installation: a CI runner's case.
+"""tests/sandbox/ again, as an ordinary user who owns the grader's installation: a CI runner's case.
 
 Runs only as root (CI here runs as root): it creates the user ``grader-ci`` (or reuses it), a virtual
 environment in its home with the grader installed by that user (so the user owns every installed file),
-and runs tests/sandbox/test_attacks.py as that user against the installed package. The user's level is
+and runs the sandbox's tests (the attack suite, life cycle, planted files, agreement, cgroups) as that
+user against the installed package. The user's level is
 whatever the machine gives an ordinary user: ``namespaces`` where unprivileged user namespaces work,
 else ``process``, which ``grader score`` must then refuse for untrusted code.
 
@@ -70,12 +71,14 @@ def installation(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     shutil.rmtree(source, ignore_errors=True)
     ignore = shutil.ignore_patterns(".git", ".tox", ".venv", "__pycache__", "*.egg-info", "build")
     shutil.copytree(ROOT, source, ignore=ignore)
-    suite = home / "suite"  # the tests, the references and one submission: no grader package beside them
+    suite = home / "suite"  # the tests, the references and the submissions: no grader package beside them
     shutil.rmtree(suite, ignore_errors=True)
     shutil.copytree(
         ROOT / "tests/sandbox", suite / "tests/sandbox", ignore=shutil.ignore_patterns("__pycache__")
     )
-    shutil.copytree(ROOT / "tests/submissions/matmul", suite / "tests/submissions/matmul")
+    shutil.copytree(
+        ROOT / "tests/submissions", suite / "tests/submissions", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copytree(ROOT / "reference", suite / "reference", ignore=shutil.ignore_patterns("__pycache__"))
     (suite / "pytest.ini").write_text("[pytest]\n")
     # the same versions as this run (the CPU build of torch from the local wheel, not a CUDA download)
@@ -124,7 +127,7 @@ def sudo_like_a_ci_runner():
         SUDOERS.unlink(missing_ok=True)
 
 
-def test_the_attack_suite_holds_for_an_ordinary_user_who_owns_the_grader(
+def test_the_sandbox_suite_holds_for_an_ordinary_user_who_owns_the_grader(
     installation: tuple[Path, Path], sudo_like_a_ci_runner: bool, tmp_path: Path
 ) -> None:
     home, venv = installation
@@ -135,7 +138,7 @@ def test_the_attack_suite_holds_for_an_ordinary_user_who_owns_the_grader(
             str(venv / "bin/python"),
             "-m",
             "pytest",
-            "tests/sandbox/test_attacks.py",
+            "tests/sandbox",
             "-p",
             "no:cacheprovider",
             "-q",

@@ -2,7 +2,9 @@
 
     python benchmarks/gpu_check.py          # about a minute on one GPU
 
-1. Grades the CUDA timed checks on known submissions and prints each check's timing line:
+1. Grades the CUDA timed checks on known submissions, in-process and then sandboxed (as grader score does:
+   the child reaches the GPU from inside the sandbox's new root, the parent holds the clock and checks the
+   digest), and prints each check's timing line:
    pairwise_sq_distances › cuda_faster_than_numpy (reference, the matmul formula, broadcasting, a Python
    loop, a side-stream version, a cache), time_on_device › cuda_agrees_with_grader_timer (reference,
    CUDA events, unsynchronised, warm-up counted).
@@ -25,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from grader import catalog, timing  # noqa: E402
 from grader.runner import Settings, run_exercise  # noqa: E402
+from grader.sandbox import Sandbox  # noqa: E402
 
 SUB = ROOT / "tests" / "submissions"
 REF = ROOT / "reference" / "11_devices"
@@ -97,14 +100,19 @@ CASES = [  # (exercise, check, label, source, expected status)
 ]
 
 
-def grade(exercise_id: str, check: str, source: Path | str):
+def grade(exercise_id: str, check: str, source: Path | str, sandbox: Sandbox | None = None):
     exercise = catalog.get(exercise_id)
     text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / exercise.relpath
         target.parent.mkdir(parents=True)
         target.write_text(text, encoding="utf-8")
-        (result,) = run_exercise(exercise, Path(tmp), Settings(max_examples=1), only={check}).checks
+        graded = run_exercise(exercise, Path(tmp), Settings(max_examples=1), only={check}, sandbox=sandbox)
+    if not graded.checks:  # the exercise as a whole failed (a fault in the sandbox): say so
+        raise RuntimeError(
+            f"{exercise_id}: {graded.status}: {graded.problem and graded.problem.render('en')}"
+        )
+    (result,) = graded.checks
     return result
 
 
@@ -139,13 +147,20 @@ def main() -> int:
     threads = torch.get_num_threads()
     print(f"device: {torch.cuda.get_device_name()} · torch {torch.__version__} · CPU threads {threads}")
     unmet = []
-    for exercise_id, check, label, source, wanted in CASES:
-        result = grade(exercise_id, check, source)
-        line = timing.describe(result.timing) if result.timing else ""
-        problem = result.failure.problem.render("en").splitlines()[0] if result.failure else ""
-        print(f"{exercise_id} › {check} · {label}: {result.status}\n    {line or problem}")
-        if wanted is not None and result.status != wanted:
-            unmet.append(f"{label}: expected {wanted}, got {result.status}")
+    with Sandbox() as sandbox:
+        print(f"sandbox: {sandbox.plan.level} · {sandbox.plan.mechanisms()['cgroup']}")
+        for where, box in (("in-process", None), ("sandboxed", sandbox)):
+            for exercise_id, check, label, source, wanted in CASES:
+                try:
+                    result = grade(exercise_id, check, source, box)
+                except RuntimeError as e:
+                    unmet.append(f"{where} {label}: {e}")
+                    continue
+                line = timing.describe(result.timing) if result.timing else ""
+                problem = result.failure.problem.render("en").splitlines()[0] if result.failure else ""
+                print(f"[{where}] {exercise_id} › {check} · {label}: {result.status}\n    {line or problem}")
+                if wanted is not None and result.status != wanted:
+                    unmet.append(f"{where} {label}: expected {wanted}, got {result.status}")
     against_do_bench()
     print("\n".join(["unmet expectations:", *unmet]) if unmet else "every expectation met")
     return 1 if unmet else 0

@@ -230,7 +230,8 @@ def test_the_workflow_template_grades_a_learner_repository(tmp_path: Path) -> No
                 text=True,
                 timeout=600,
             )
-            assert run.returncode == expected_rc, run.stdout[-2000:] + run.stderr[-2000:]
+            want = expected_rc if "grader score" in step["run"] else 0  # --fail-under fails grading only
+            assert run.returncode == want, run.stdout[-2000:] + run.stderr[-2000:]
             assert "Traceback" not in run.stderr
         data = validate(load_json(repo / "grader-reports" / "result.json"))
         assert data["seed"] == "secret" and data["settings"]["profile"] == "ci"

@@ -91,6 +91,24 @@ class Patterns:
                         return pattern
         return None
 
+    def may_reach(self, qualname: str) -> bool:
+        """Whether an attribute of the library object ``qualname``, whose name is worked out at run time,
+        may be forbidden: a dotted pattern lies inside it, or it has an attribute a ``.name`` pattern
+        names (an object that cannot be looked at, or not without running anything, may)."""
+        if any(
+            p == qualname or p.startswith(qualname + ".") or qualname.startswith(p + ".") for p in self.dotted
+        ):
+            return True
+        obj = resolve(qualname)
+        if obj is not _MISSING and any(obj is module for _, module in self._modules):
+            return True
+        names = self.attrs | (MATMUL_DUNDERS if self.matmul_operator else frozenset())
+        if not names:
+            return False
+        if obj is _MISSING or not isinstance(obj, types.ModuleType | type):
+            return True
+        return any(_static_attr(obj, name) is not _MISSING for name in names)
+
     @cached_property
     def _modules(self) -> tuple[tuple[str, types.ModuleType], ...]:
         """The live modules behind module patterns: another name for the module itself matches (what a

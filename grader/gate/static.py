@@ -310,7 +310,8 @@ class _Scanner:
             if isinstance(value, External):
                 self.library(node, f"{value.name}.{name}")
         if library:
-            if name == "__dict__" and not _looked_up_by_constant(node):
+            reaching = any(isinstance(v, External) and self._reaches(v) for v in values)
+            if name == "__dict__" and reaching and not _looked_up_by_constant(node):
                 self.report(node, DYNAMIC, "__dict__")
             return
         owners = {_owner(value, name) for value in values}
@@ -346,7 +347,7 @@ class _Scanner:
             self._exec(node)
         elif callees & _IMPORTERS and node.args and constant_strings(node.args[0]) is None:
             self.report(node, DYNAMIC, "import(<computed name>)")
-        elif "builtins.vars" in callees and node.args and self._may_be_library(node.args[0]):
+        elif "builtins.vars" in callees and node.args and self._may_reach(node.args[0]):
             if not _looked_up_by_constant(node):  # vars(torch).items(): every function, by computed name
                 self.report(node, DYNAMIC, "vars()")
         elif isinstance(node.func, nodes.Attribute) and node.func.attrname in (
@@ -385,7 +386,7 @@ class _Scanner:
         if names is not None:
             for name in names:
                 self._attribute(node, receiver, name)
-        elif self._may_be_library(receiver):
+        elif self._may_reach(receiver):
             self.report(node, DYNAMIC, "getattr(<computed name>)")
 
     def _subscript(self, node: nodes.Subscript) -> None:
@@ -400,7 +401,7 @@ class _Scanner:
         owner, label = namespace
         names = constant_strings(key)
         if names is None:
-            if owner is None or self._may_be_library(owner):
+            if owner is None or self._may_reach(owner):
                 self.report(node, DYNAMIC, f"{label}[<computed name>]")
         elif owner is not None:
             for name in names:
@@ -421,12 +422,16 @@ class _Scanner:
             return None, "sys.modules"
         return None
 
-    def _may_be_library(self, receiver: nodes.NodeNG) -> bool:
-        """Whether ``receiver`` may be a library object (not provably the learner's own or a builtin)."""
-        return any(
-            isinstance(v, External) or _owner(v, None) in (_LIBRARY, _UNKNOWN, _MAYBE)
-            for v in infer(receiver)
-        )
+    def _may_reach(self, receiver: nodes.NodeNG) -> bool:
+        """Whether a computed attribute of ``receiver`` may be a forbidden API: it may be a library object
+        (not provably the learner's own or a builtin) that holds one. ``getattr(nn, cfg['activation'])``
+        cannot reach ``grader.datasets.digits_held_out``; on a parameter, anything may be reached."""
+        return any(self._reaches(v) for v in self._values(receiver))
+
+    def _reaches(self, value: Any) -> bool:
+        if isinstance(value, External):
+            return self.patterns.may_reach(value.name)
+        return _owner(value, None) in (_LIBRARY, _UNKNOWN, _MAYBE)
 
     def _exec(self, node: nodes.Call) -> None:
         """``exec('...')`` with a constant: its code is scanned as if written at the module's top level;

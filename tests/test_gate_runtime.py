@@ -93,6 +93,34 @@ def test_dynamic_and_indirect_uses_are_seen(tmp_path: Path, body: str, api: str)
     assert ("use", api, 5, body) in records
 
 
+def test_code_compiled_under_a_made_up_file_name_is_the_learners(tmp_path: Path) -> None:
+    code = learner(
+        tmp_path,
+        "import torch\n"
+        "CODE = compile('(w * w).sum().backward()', '<mine>', 'exec')\n"
+        "def f(x):\n    exec(CODE, {'w': x.detach().requires_grad_()})\n",
+    )
+    records, _ = traced(tmp_path, code.f, torch.ones(2))
+    assert ("use", "torch.Tensor.backward", 4, "exec(CODE, {'w': x.detach().requires_grad_()})") in records
+
+
+def test_aliases_and_torch_functions_no_mode_sees_are_caught(tmp_path: Path) -> None:
+    shapes = catalog.get("broadcast_shape").forbidden
+    code = learner(
+        tmp_path,
+        "import torch\ndef f(a, b):\n    torch.spmm\n    return vars(torch)['mm'](a, b)\n"
+        "def g(s, t):\n    return torch.broadcast_shapes(s, t)\n",
+        MATMUL + shapes,
+    )
+    assert [
+        r[:3] for r in traced(tmp_path, code.f, torch.ones(1, 1), torch.ones(1, 1), patterns=MATMUL)[0]
+    ] == [
+        ("use", "torch.mm", 4)  # torch names it torch.spmm, an alias
+    ]
+    records, _ = traced(tmp_path, code.g, (2, 1), (1, 3), patterns=shapes)
+    assert [r[:3] for r in records] == [("use", "torch.broadcast_shapes", 6)]
+
+
 def test_the_graders_and_the_references_own_uses_never_count(tmp_path: Path) -> None:
     code = learner(tmp_path, "def f(fn):\n    return fn()\n")
 

@@ -95,10 +95,16 @@ class _Config:
             return pattern
 
     def torch_hit(self, func: Any) -> tuple[str, str] | None:
-        name = resolve_name(func) or f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', '')}"
-        api = name.removesuffix(next((s for s in _ACCESSORS if name.endswith(s)), ""))
-        pattern = self.patterns.qualified(api)
-        return None if pattern is None else (name, pattern)
+        """(name, pattern) when ``func`` is forbidden. torch gives one name per function, sometimes an
+        alias (``resolve_name(torch.mm)`` is ``torch.spmm``): its own ``__name__`` is tried too."""
+        resolved = resolve_name(func)
+        own = f"{getattr(func, '__module__', None) or 'torch'}.{getattr(func, '__name__', '')}"
+        for name in (resolved, own) if resolved else (own,):
+            api = name.removesuffix(next((s for s in _ACCESSORS if name.endswith(s)), ""))
+            pattern = self.patterns.qualified(api)
+            if pattern is not None:
+                return name, pattern
+        return None
 
 
 @functools.lru_cache(maxsize=64)
@@ -203,12 +209,14 @@ class Tracer:
     def _place(self, frame: types.FrameType) -> str:
         """learner | grader | mechanism | library, for the frame's code file."""
         filename = frame.f_code.co_filename
-        if filename.startswith("<"):  # exec'd code: the learner's, unless a module's own (namedtuple)
+        if filename.startswith("<frozen "):
+            return "library"
+        if filename.startswith("<"):  # code compiled from a string: whose globals does it run in?
             name = frame.f_globals.get("__name__")
             module = sys.modules.get(name) if isinstance(name, str) else None
             owner = getattr(module, "__file__", None)
             if owner is None or str(owner).startswith(self.root + "/"):
-                return "learner" if filename == "<string>" else "library"
+                return "learner"  # the learner's module, or a namespace made up on the spot
             return "grader" if str(owner).startswith(str(_GRADER) + "/") else "library"
         place = self._places.get(filename)
         if place is None:
@@ -338,9 +346,10 @@ _WRAPPERS: set[int] = set()  # ids of the wrappers: a later prepare() finds them
 
 def _wrap_targets(patterns: Patterns) -> list[tuple[Any, str]]:
     """(callable, api name) for what the mode cannot see: functions outside torch, and the construction
-    of classes written in Python (``torch.optim.SGD``). Never torch's functions (the mode sees them; its
-    internals check identities), never C classes such as ``numpy.ndarray`` or ``pickle.Pickler`` (a
-    stand-in would change what every library creates), never ufuncs (their methods would be lost)."""
+    of classes written in Python (``torch.optim.SGD``). Not torch's functions (the mode sees them), except
+    the few in Python that never reach a mode, when a pattern names one exactly. Never C classes such as
+    ``numpy.ndarray`` or ``pickle.Pickler`` (a stand-in would change what every library creates), never
+    ufuncs (their methods would be lost)."""
     found: list[tuple[Any, str]] = []
     for pattern in patterns.dotted:
         obj = resolve(pattern)
@@ -350,6 +359,8 @@ def _wrap_targets(patterns: Patterns) -> list[tuple[Any, str]]:
         if isinstance(obj, types.ModuleType):
             members = [(v, f"{pattern}.{k}") for k, v in vars(obj).items() if not k.startswith("_")]
             candidates = [(v, api) for v, api in members if _defined_in(v, pattern)]
+        elif torch_pattern and _unseen_by_the_mode(obj):  # torch.broadcast_shapes, named exactly
+            candidates, torch_pattern = [(obj, pattern)], False
         else:
             candidates = [(obj, pattern)]
         found += [
@@ -362,6 +373,17 @@ def _wrap_targets(patterns: Patterns) -> list[tuple[Any, str]]:
             if obj is not None and _plain_function(obj):
                 found.append((obj, f"{home}.{name}"))
     return found
+
+
+def _unseen_by_the_mode(obj: Any) -> bool:
+    """A torch function written in Python that never dispatches to a TorchFunctionMode (it takes no
+    tensors: ``torch.broadcast_shapes``)."""
+    return isinstance(obj, types.FunctionType) and id(obj) not in _overridable()
+
+
+@functools.cache
+def _overridable() -> frozenset[int]:
+    return frozenset(id(f) for fs in torch.overrides.get_overridable_functions().values() for f in fs)
 
 
 def _defined_in(obj: Any, module: str) -> bool:

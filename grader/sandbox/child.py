@@ -322,7 +322,7 @@ INTERNALS = (
     "grader.reports",
     "grader.authoring",
     "grader.feedback",
-    "grader.forbidden",
+    "grader.gate",
     "grader.catalog",
 )
 

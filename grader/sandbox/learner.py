@@ -27,6 +27,7 @@ from grader.i18n import Msg, msg
 from grader.loader import LoadError, learner_files
 from grader.racing import TimedCall
 from grader.sandbox import confine, server, wire
+from grader.sandbox.accounting import ProcessTree
 from grader.sandbox.child import ChildSetup, main
 
 if TYPE_CHECKING:
@@ -193,10 +194,15 @@ class SandboxedLearner:
         )
 
     def counts_cpu(self, check: Any) -> bool:
-        """Whether this child's timed calls are measured in CPU time: on the CPU, with a cgroup that counts
-        every process of the exercise. CPU time is what the kernel charged for the work, whatever else the
-        machine was doing (a wall clock would charge a loaded machine's waits to the learner)."""
-        return check.device == "cpu" and self.cgroup is not None and self.cgroup.cpu_seconds() is not None
+        """Whether this child's timed calls are measured in CPU time: on the CPU, they are. CPU time is
+        what the kernel charged for the work, whatever else the machine was doing (a wall clock would
+        charge a loaded machine's waits to the learner); on a GPU the work is not CPU time."""
+        return check.device == "cpu"
+
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by this exercise's processes: its cgroup's count, else its process tree's."""
+        counted = self.cgroup.cpu_seconds() if self.cgroup is not None else None
+        return counted if counted is not None else ProcessTree(self.pid).cpu_seconds()
 
     def baseline_clock(self, check: Any) -> Any:
         """The clock the baseline's calls are timed with, in the unit of :meth:`timed_call`'s seconds."""
@@ -205,9 +211,10 @@ class SandboxedLearner:
     def timed_call(self, check: Any, args: tuple) -> TimedCall:
         """One call of the learner's entry, measured by this process.
 
-        With :meth:`counts_cpu`, the CPU time the kernel charged to the exercise's cgroup during the
-        request; else this process's clock around the request. Either way the cost of the round trip itself
-        (the same request answered at once by a trusted child, :meth:`Sandbox.round_trip`) is subtracted.
+        With :meth:`counts_cpu`, the CPU time the kernel charged to the exercise's processes during the
+        request (:meth:`cpu_seconds`); else this process's clock around the request. Either way the cost
+        of the round trip itself (the same request answered at once by a trusted child,
+        :meth:`Sandbox.round_trip`) is subtracted.
         """
         request = pack(("timed", check.name, args))
         remaining = self.limits.exercise_seconds - (time.monotonic() - self.started)
@@ -237,7 +244,7 @@ class SandboxedLearner:
         self, request: bytes, timeout: float, check: Any, cpu: bool | None = None
     ) -> tuple[float, dict]:
         cpu = self.counts_cpu(check) if cpu is None else cpu
-        used = self.cgroup.cpu_seconds if cpu and self.cgroup is not None else None
+        used = self.cpu_seconds if cpu else None
         start, charged = _CLOCK(), used() if used else 0.0
         try:
             self.conn.send_bytes(request)

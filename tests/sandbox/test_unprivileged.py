@@ -127,10 +127,17 @@ def sudo_like_a_ci_runner():
         SUDOERS.unlink(missing_ok=True)
 
 
-def test_the_sandbox_suite_holds_for_an_ordinary_user_who_owns_the_grader(
-    installation: tuple[Path, Path], sudo_like_a_ci_runner: bool, tmp_path: Path
+def test_an_ordinary_user_who_owns_the_grader(
+    installation: tuple[Path, Path], sudo_like_a_ci_runner: bool
 ) -> None:
+    """One test, not two: a second one on another pytest-xdist worker would reinstall the package under
+    the first one's feet."""
     home, venv = installation
+    sandbox_suite_holds(home, venv)
+    weak_level_is_refused(home, venv)
+
+
+def sandbox_suite_holds(home: Path, venv: Path) -> None:
     table = home / "attack-table.jsonl"
     table.unlink(missing_ok=True)
     run = _as_user(
@@ -166,10 +173,9 @@ def test_the_sandbox_suite_holds_for_an_ordinary_user_who_owns_the_grader(
         assert "skipped" in run.stdout
 
 
-def test_grader_score_refuses_the_weak_level_for_untrusted_code(installation: tuple[Path, Path]) -> None:
+def weak_level_is_refused(home: Path, venv: Path) -> None:
     """Forced to the process level (what an ordinary user without user namespaces gets), grader score
     exits 2 and says what is missing; with --allow-weak-isolation it grades and every report says so."""
-    home, venv = installation
     tree = home / "weak-tree"
     _as_user(["mkdir", "-p", str(tree / "01_tensors")], home, 30)
     _as_user(

@@ -24,6 +24,7 @@ from grader.cases import Case
 from grader.catalog import Exercise
 from grader.compare import compare
 from grader.gate.verdict import EvidenceLog
+from grader.generation import seed_alone
 from grader.harness import LearnerError, LearnerFault, Outcome
 from grader.i18n import Msg, lines, msg, say
 from grader.loader import Implementation, LoadError, is_not_started, load, reference_root
@@ -352,6 +353,7 @@ def _search(check: Check, evaluate: Any, settings: Settings) -> Failure | None:
             return failure
     if check.cases is None:
         return None
+    seed_alone()  # the inputs depend on the seed, not on which modules were imported (grader.generation)
     failures: list[Failure] = []
 
     @hypothesis.settings(

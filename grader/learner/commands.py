@@ -1,0 +1,156 @@
+"""The learner's commands: ``grader watch``, ``grader hint``, ``grader progress``, ``grader reset``.
+
+Each takes the exercises folder (default ``exercises``), and ``--lang`` (else $GRADER_LANG, else the
+locale). Bad input (no such folder, an unknown exercise) gets a message saying what to do, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from grader.i18n import LANGS, resolve_lang
+from grader.learner import progress, texts
+from grader.learner.state import FOLDER, State, repository_of
+from grader.profiles import LOCAL_EXAMPLES
+
+
+class Refused(Exception):
+    """A learner-facing reason the command cannot run (exit 2)."""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    def tree_and_lang(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("dir", nargs="?", default="exercises", help="your exercises folder")
+        parser.add_argument("--lang", choices=LANGS, help="language [env GRADER_LANG, then the locale]")
+
+    watch = commands.add_parser("watch", help="check the exercise you are working on each time you save it")
+    tree_and_lang(watch)
+    watch.add_argument(
+        "--max-examples", type=int, default=LOCAL_EXAMPLES, metavar="N", help="examples per check"
+    )
+    watch.add_argument("--seed", type=int, default=0, help="seed for the generated inputs")
+    watch.add_argument("--timeout", type=float, default=120.0, metavar="S", help="stop code running longer")
+    watch.set_defaults(learner=run_watch)
+
+    hint = commands.add_parser("hint", help="reveal the next hint of an exercise")
+    hint.add_argument("exercise", help="the exercise id, e.g. patchify")
+    tree_and_lang(hint)
+    hint.set_defaults(learner=run_hint)
+
+    table = commands.add_parser("progress", help="your progress by chapter")
+    tree_and_lang(table)
+    table.add_argument("--check", action="store_true", help="check every started exercise again first")
+    table.set_defaults(learner=run_progress)
+
+    reset = commands.add_parser("reset", help="start an exercise again from the empty stub (keeps a backup)")
+    reset.add_argument("exercise", help="the exercise id, e.g. patchify")
+    tree_and_lang(reset)
+    reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    reset.set_defaults(learner=run_reset)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = resolve_lang(args.lang)
+    try:
+        return args.learner(args, lang, _tree(args.dir, lang))
+    except Refused as e:
+        print(str(e), file=sys.stderr)
+        return 2
+
+
+def run_watch(args: argparse.Namespace, lang: str, tree: Path) -> int:
+    from grader.learner.watch import Watch
+
+    return Watch(tree, lang, args.max_examples, args.seed, args.timeout).run()
+
+
+def run_hint(args: argparse.Namespace, lang: str, tree: Path) -> int:
+    exercise = _exercise(args.exercise, lang)
+    state = State.load(repository_of(tree))
+    shown = state.reveal_hint(exercise.id, len(exercise.hints))
+    state.save()
+    total = len(exercise.hints)
+    for k in range(shown):
+        print(texts.render(texts.HINT, lang, shown=k + 1, total=total, text=exercise.hints[k][lang]))
+    print(texts.render(texts.REREAD, lang, seed=exercise.seed))
+    done = texts.HINTS_ALL_SHOWN if shown == total else texts.HINTS_MORE
+    print(texts.render(done, lang, id=exercise.id, total=total))
+    return 0
+
+
+def run_progress(args: argparse.Namespace, lang: str, tree: Path, out: Callable[[str], None] = print) -> int:
+    state = State.load(repository_of(tree))
+    rows = progress.rows(tree, state)
+    if args.check:
+        from grader.learner.worker import DEFAULT_TIMEOUT, Grading
+
+        for row in rows:
+            if row.status != "not_started":
+                grading = Grading(row.exercise.id, tree, LOCAL_EXAMPLES, 0, lang, DEFAULT_TIMEOUT)
+                state.verdicts[row.exercise.id] = grading.result()
+        state.save()
+        rows = progress.rows(tree, state)
+    out(texts.render(texts.PROGRESS_HEADER, lang))
+    for chapter, done, total in progress.by_chapter(rows):
+        out(f"  {chapter:<20} {'█' * done}{'░' * (total - done)} {done}/{total}")
+        for row in (r for r in rows if r.exercise.chapter == chapter):
+            status = texts.render(texts.STATUS.get(row.status, texts.STATUS["failed"]), lang)
+            out(f"      {row.exercise.id:<26} {status}")
+    out(texts.render(texts.PROGRESS_TOTAL, lang, done=sum(r.done for r in rows), total=len(rows)))
+    if any(r.status in ("unchecked", "changed") for r in rows):
+        out(texts.render(texts.PROGRESS_STALE, lang, changed=texts.render(texts.STATUS["changed"], lang)))
+    return 0
+
+
+def run_reset(args: argparse.Namespace, lang: str, tree: Path) -> int:
+    exercise = _exercise(args.exercise, lang)
+    target = tree / exercise.relpath
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = repository_of(tree) / FOLDER / "backups" / f"{exercise.id}-{stamp}.py"
+    params = {"path": target, "backup": backup}
+    if not args.yes and input(texts.render(texts.RESET_ASK, lang, **params)).strip().lower() not in (
+        "y",
+        "yes",
+        "是",
+    ):
+        print(texts.render(texts.RESET_KEPT, lang))
+        return 0
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        shutil.copy2(target, backup)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(pristine_stub(exercise), encoding="utf-8")
+    state = State.load(repository_of(tree))
+    state.verdicts.pop(exercise.id, None)
+    state.save()
+    print(texts.render(texts.RESET_DONE, lang, **params))
+    return 0
+
+
+def pristine_stub(exercise) -> str:
+    """The stub as the course ships it."""
+    from grader.loader import REPO_ROOT
+
+    return (REPO_ROOT / "exercises" / exercise.relpath).read_text(encoding="utf-8")
+
+
+def _tree(folder: str, lang: str) -> Path:
+    tree = Path(folder)
+    if not tree.is_dir():
+        raise Refused(texts.render(texts.NO_TREE, lang, path=tree.resolve()))
+    return tree
+
+
+def _exercise(wanted: str, lang: str):
+    known = {e.id: e for e in progress.exercises()}
+    if wanted in known:
+        return known[wanted]
+    close = difflib.get_close_matches(wanted, sorted(known), n=3)
+    suggestion = texts.render(texts.DID_YOU_MEAN, lang, names=", ".join(close)) if close else ""
+    raise Refused(texts.render(texts.UNKNOWN_ID, lang, id=wanted, suggestion=suggestion))

@@ -1,0 +1,67 @@
+"""grader hint, grader progress, grader reset: what a learner types, and what they read."""
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, solve
+
+from grader.cli import main
+from grader.learner.state import FOLDER, State
+
+
+@pytest.fixture(autouse=True)
+def inside(repository: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(repository)
+    monkeypatch.delenv("GRADER_LANG", raising=False)
+    return repository
+
+
+def test_hint_reveals_the_next_hint_each_time_it_is_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = []
+    for _ in range(4):
+        assert main(["hint", "make_grid"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert "hint 1/2" in outputs[0] and "hint 2/2" not in outputs[0] and "again for the next one" in outputs[0]
+    assert "hint 2/2" in outputs[1] and "All 2 hints for make_grid are shown" in outputs[1]
+    assert outputs[3] == outputs[1]  # no hint beyond the last
+    assert main(["hint", "make_grid", "--lang", "zh"]) == 0
+    assert "提示 2/2" in capsys.readouterr().out
+
+
+def test_hint_for_an_unknown_exercise_suggests_the_right_id(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["hint", "make_gird"]) == 2
+    assert "did you mean make_grid?" in capsys.readouterr().err
+
+
+def test_a_missing_exercises_folder_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["progress", "nowhere"]) == 2
+    assert "There is no exercises folder" in capsys.readouterr().err
+
+
+def test_progress_shows_chapters_and_what_is_checked(inside: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    solve(inside, "01_tensors/make_grid.py")
+    assert main(["progress"]) == 0
+    before = capsys.readouterr().out
+    assert "01_tensors" in before and "make_grid" in before and "not checked yet" in before
+    assert main(["progress", "--check"]) == 0
+    after = capsys.readouterr().out
+    assert "1/40 exercises passed" in after and "01_tensors           █░░░ 1/4" in after
+
+
+def test_reset_restores_the_stub_and_keeps_a_backup(inside: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mine = solve(inside, "01_tensors/make_grid.py")
+    work = mine.read_text()
+    assert main(["reset", "make_grid", "--yes"]) == 0
+    assert mine.read_text() == (ROOT / "exercises/01_tensors/make_grid.py").read_text()
+    (backup,) = (inside / FOLDER / "backups").glob("make_grid-*.py")
+    assert backup.read_text() == work
+    assert "Restored" in capsys.readouterr().out
+
+
+def test_reset_asks_first_and_changes_nothing_on_no(inside: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = solve(inside, "01_tensors/make_grid.py")
+    work = mine.read_text()
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    assert main(["reset", "make_grid"]) == 0
+    assert mine.read_text() == work and not (inside / FOLDER / "backups").exists()
+    assert State.load(inside).verdicts == {}

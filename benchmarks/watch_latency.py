@@ -4,8 +4,9 @@
 
 Runs the real loop (watchfiles, the worker's fork server, the rendering) on a copy of the exercises,
 without a terminal, and saves a solution of one exercise again and again, alternating a right and a
-wrong version (each save a new file; the right one is a sample submission's). Prints the median, the 90th percentile and the worst, and exits 1
-when the median is over one second, the target at the local profile.
+wrong version (each save a new file; the right one is a sample submission's). Prints the median, the
+90th percentile and the worst, and exits 1 when the median is over one second, the target at the local
+profile.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, solve
 
+from conftest import ROOT, solve
 from grader.cli import main
 from grader.learner.state import FOLDER, State
 
@@ -21,7 +21,9 @@ def test_hint_reveals_the_next_hint_each_time_it_is_asked(capsys: pytest.Capture
     for _ in range(4):
         assert main(["hint", "make_grid"]) == 0
         outputs.append(capsys.readouterr().out)
-    assert "hint 1/2" in outputs[0] and "hint 2/2" not in outputs[0] and "again for the next one" in outputs[0]
+    assert (
+        "hint 1/2" in outputs[0] and "hint 2/2" not in outputs[0] and "again for the next one" in outputs[0]
+    )
     assert "hint 2/2" in outputs[1] and "All 2 hints for make_grid are shown" in outputs[1]
     assert outputs[3] == outputs[1]  # no hint beyond the last
     assert main(["hint", "make_grid", "--lang", "zh"]) == 0
@@ -38,7 +40,9 @@ def test_a_missing_exercises_folder_is_explained(capsys: pytest.CaptureFixture[s
     assert "There is no exercises folder" in capsys.readouterr().err
 
 
-def test_progress_shows_chapters_and_what_is_checked(inside: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_shows_chapters_and_what_is_checked(
+    inside: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     solve(inside, "01_tensors/make_grid.py")
     assert main(["progress"]) == 0
     before = capsys.readouterr().out

@@ -25,4 +25,6 @@ def test_both_languages_say_it_with_the_same_placeholders(message) -> None:
 
 
 def test_the_chinese_is_chinese() -> None:
-    assert sum(any("\u4e00" <= ch <= "\u9fff" for ch in m.render("zh")) for m in MESSAGES) >= len(MESSAGES) - 2
+    assert (
+        sum(any("\u4e00" <= ch <= "\u9fff" for ch in m.render("zh")) for m in MESSAGES) >= len(MESSAGES) - 2
+    )

@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, solve
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it)")
@@ -56,7 +57,9 @@ class Terminal:
         )
 
     def screen(self) -> str:
-        shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        shown = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        )
         return shown.stdout
 
     def wait_for(self, *words: str, timeout: float = 90) -> str:

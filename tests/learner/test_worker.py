@@ -3,11 +3,12 @@
 from pathlib import Path
 
 import pytest
-from conftest import solve
 
+from conftest import solve
 from grader.learner.worker import Grading
 
 MAKE_GRID = "01_tensors/make_grid.py"
+HEADER = "import torch\n\n\ndef make_grid(rows, cols, dtype=torch.int64):\n"
 
 
 def grade(repository: Path, source: str | None = None, timeout: float = 60) -> object:
@@ -22,11 +23,15 @@ def test_a_right_answer_passes_with_full_marks(repository: Path) -> None:
 
 
 def test_a_wrong_answer_gets_its_feedback_without_the_hints_and_what_it_printed(repository: Path) -> None:
-    wrong = "import torch\n\ndef make_grid(rows, cols, dtype=torch.int64):\n    print('hello from the learner')\n"
+    wrong = (
+        "import torch\n\ndef make_grid(rows, cols, dtype=torch.int64):\n    print('hello from the learner')\n"
+    )
     wrong += "    return torch.zeros(rows, cols, dtype=dtype)\n"
     verdict = grade(repository, wrong)
     assert verdict.status == "failed" and verdict.score < 10
-    assert "make_grid (A numbered grid) ›" in verdict.feedback and "smallest failing input" in verdict.feedback
+    assert (
+        "make_grid (A numbered grid) ›" in verdict.feedback and "smallest failing input" in verdict.feedback
+    )
     assert "hint:" not in verdict.feedback  # hints are revealed on request
     assert "hello from the learner" in verdict.output
 
@@ -40,7 +45,11 @@ def test_a_wrong_answer_gets_its_feedback_without_the_hints_and_what_it_printed(
     ],
     ids=["endless loop", "os._exit", "segfault"],
 )
-def test_code_that_takes_its_process_down_ends_one_verdict(repository: Path, body: str, status: str, words: str):
-    verdict = grade(repository, f"import torch\n\ndef make_grid(rows, cols, dtype=torch.int64):\n{body}", timeout=3)
+def test_code_that_takes_its_process_down_ends_one_verdict(
+    repository: Path, body: str, status: str, words: str
+):
+    verdict = grade(
+        repository, f"import torch\n\ndef make_grid(rows, cols, dtype=torch.int64):\n{body}", timeout=3
+    )
     assert verdict.status == status and words in verdict.feedback
     assert grade(repository).status == "passed"  # and the next grading works as before

@@ -1,17 +1,17 @@
-"""The exercise catalog: one TOML file per chapter in ``grader/catalog/``, exercises in course order.
+"""The exercise catalog: one TOML file per chapter in a course's ``catalog/``, exercises in course order.
 
 Each entry is the metadata part of an exercise (the other three are the stub, the reference and the
-spec). Course order is chapter file order, then entry order inside the file.
+spec). Course order is chapter file order, then entry order inside the file. :func:`catalog`, :func:`get`
+and friends answer for the course this process works on (:func:`grader.course.active`).
 """
 
 from __future__ import annotations
 
+import difflib
 import tomllib
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-
-CATALOG_DIR = Path(__file__).parent / "catalog"
 
 
 class CatalogError(ValueError):
@@ -41,6 +41,8 @@ class Exercise:
     seed: str  # the tutorial section to reread, e.g. "000 §2.4"
     forbidden: tuple[str, ...] = ()
     equivalent_mutants: tuple[str, ...] = ()
+    # the root of the course the entry comes from (grader.course): where its spec and reference live
+    course_root: Path | None = field(default=None, repr=False)
 
     @property
     def relpath(self) -> Path:
@@ -54,10 +56,10 @@ def _text(raw: object, where: str) -> Text:
     return Text(en=str(raw["en"]).strip(), zh=str(raw["zh"]).strip())
 
 
-def _exercise(raw: dict, chapter: str, where: str) -> Exercise:
+def _exercise(raw: dict, chapter: str, where: str, course_root: Path | None = None) -> Exercise:
     missing = {"id", "points", "title", "statement", "hints", "seed"} - raw.keys()
     if missing:
-        raise CatalogError(f"{where}: missing {sorted(missing)}; see grader/catalog/README.md")
+        raise CatalogError(f"{where}: missing {sorted(missing)}; see docs/authoring.md")
     hints = raw["hints"]
     if not isinstance(hints, list) or not hints:
         raise CatalogError(f"{where}: 'hints' must be a non-empty list of {{en, zh}} tables")
@@ -73,11 +75,15 @@ def _exercise(raw: dict, chapter: str, where: str) -> Exercise:
         seed=str(raw["seed"]),
         forbidden=tuple(raw.get("forbidden", ())),
         equivalent_mutants=tuple(raw.get("equivalent_mutants", ())),
+        course_root=course_root,
     )
 
 
-def load_catalog(directory: Path = CATALOG_DIR) -> tuple[Exercise, ...]:
-    """Every exercise in course order. Chapter files are named ``NN_topic.toml``."""
+def load_catalog(directory: Path, course_root: Path | None = None) -> tuple[Exercise, ...]:
+    """Every exercise in course order. Chapter files are named ``NN_topic.toml``; ``course_root``: the
+    course the entries belong to (default: the folder above ``directory``)."""
+    directory = Path(directory)
+    course_root = Path(course_root if course_root is not None else directory.parent).resolve()
     exercises: list[Exercise] = []
     for path in sorted(directory.glob("*.toml")):
         with path.open("rb") as f:
@@ -86,7 +92,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> tuple[Exercise, ...]:
             except tomllib.TOMLDecodeError as e:
                 raise CatalogError(f"{path}: not valid TOML: {e}") from None
         for i, raw in enumerate(data.get("exercise", [])):
-            exercises.append(_exercise(raw, path.stem, f"{path.name}: exercise[{i}]"))
+            exercises.append(_exercise(raw, path.stem, f"{path.name}: exercise[{i}]", course_root))
     ids = [e.id for e in exercises]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -94,9 +100,11 @@ def load_catalog(directory: Path = CATALOG_DIR) -> tuple[Exercise, ...]:
     return tuple(exercises)
 
 
-@cache
 def catalog() -> tuple[Exercise, ...]:
-    return load_catalog()
+    """The exercises of the course this process works on, in course order."""
+    from grader import course
+
+    return course.active().exercises
 
 
 def by_id() -> dict[str, Exercise]:
@@ -104,13 +112,21 @@ def by_id() -> dict[str, Exercise]:
 
 
 def get(exercise_id: str) -> Exercise:
-    try:
-        return by_id()[exercise_id]
-    except KeyError:
-        raise KeyError(
-            f"Expected an exercise id from the catalog but got {exercise_id!r}; `grader list` shows them"
-        ) from None
+    """The active course's exercise with this id (KeyError saying what to do)."""
+    from grader import course
+
+    return course.active().get(exercise_id)
 
 
 def course_index(exercise_id: str) -> int:
     return [e.id for e in catalog()].index(exercise_id)
+
+
+def suggest(word: str, known: Iterable[str]) -> str:
+    """``"did you mean forbidden? "`` for a near miss among ``known``, else ``""``.
+
+    >>> suggest("forbiden", ["forbidden", "points"])
+    'did you mean forbidden? '
+    """
+    close = difflib.get_close_matches(word, sorted(known), n=3)
+    return f"did you mean {', '.join(close)}? " if close else ""

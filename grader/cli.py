@@ -17,10 +17,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from grader import catalog, sandbox
+from grader import catalog, course, sandbox
 from grader.authoring import cli as authoring_cli
 from grader.errors import ScoreError
 from grader.i18n import LANGS, resolve_lang
+from grader.learner import commands as learner_commands
 from grader.profiles import PROFILES
 
 if TYPE_CHECKING:
@@ -33,7 +34,9 @@ REPORTS = ("json", "gradescope", "junit", "markdown")
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description="Grade PyTorch exercises.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{score,list,new,check,release}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="{score,list,watch,hint,progress,reset,new,check,release}"
+    )
 
     score = commands.add_parser("score", help="grade a tree of exercises and write reports")
     score.add_argument("dir", nargs="?", default="exercises", help="a folder laid out like exercises/")
@@ -77,12 +80,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PERCENT",
         help="exit 1 when the score is under PERCENT of the maximum",
     )
+    add_course_option(score)
 
     authoring_cli.register(commands)
+    learner_commands.register(commands)
     listing = commands.add_parser("list", help="the exercises in course order")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.add_argument("--lang", choices=LANGS, help="language of the titles")
+    add_course_option(listing)
     return parser
+
+
+def add_course_option(parser: argparse.ArgumentParser) -> None:
+    """``--course PATH|NAME``, shared by every command that works on a course."""
+    parser.add_argument(
+        "--course",
+        metavar="PATH|NAME",
+        help="the course: a folder holding course.toml, or an installed course's name [env GRADER_COURSE;"
+        " default: the course of the graded folder or of this one, else the installed pytorch-basics]",
+    )
 
 
 def _percent(text: str) -> float:
@@ -100,16 +116,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_stdout()
     if hasattr(args, "authoring"):  # new, check, release: the instructor's commands
         return authoring_cli.run(args)
-    if args.command == "score" and not args.in_process:
-        sandbox.prepare()  # now, before grader.score imports torch: both imports run side by side
+    if hasattr(args, "learner"):  # watch, hint, progress, reset: the learner's loop
+        return learner_commands.run(args)
     try:
+        if args.command in ("score", "list"):  # the course first: the sandbox's fork server preloads it
+            start = Path(args.dir) if args.command == "score" else None
+            use_course(args.course, start if start is not None and start.exists() else None)
+        if args.command == "score" and not args.in_process:
+            sandbox.prepare()  # now, before grader.score imports torch: both imports run side by side
         lang = _lang(args.lang)
         if args.command == "list":
             return list_exercises(args.json, lang)
         return score(args, lang)
-    except (ScoreError, catalog.CatalogError) as e:
+    except (ScoreError, catalog.CatalogError, course.CourseError) as e:
         print(f"grader: error: {e}", file=sys.stderr)
         return 2
+
+
+def use_course(option: str | None, start: Path | None = None) -> course.Course:
+    """Find the course (--course > $GRADER_COURSE > the nearest from ``start`` or here > installed) and make
+    it this process's; its catalog must load (CourseError, CatalogError otherwise)."""
+    found = course.find(option, start)
+    found.exercises  # noqa: B018 (a broken catalog is reported now, before any grading)
+    return course.use(found)
 
 
 def _lang(option: str | None) -> str:

@@ -20,15 +20,15 @@ from grader.gate import runtime
 from grader.harness import LearnerError, Outcome, learner_error, observe
 from grader.i18n import Msg, msg
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parent.parent  # the engine's checkout, when it runs from one
 
 
-def reference_root() -> Path:
-    """The reference tree: ``reference/`` in a checkout, else the copy packaged as ``grader/_reference``."""
-    checkout = REPO_ROOT / "reference"
-    if checkout.is_dir():
-        return checkout
-    return Path(__file__).resolve().parent / "_reference"
+def reference_root(exercise: Exercise | None = None) -> Path:
+    """The reference tree of the exercise's course (default: the course this process works on), resolved:
+    ``reference/`` beside the course's catalog, in a folder or inside an installed course package."""
+    from grader import course
+
+    return course.of(exercise).reference_dir
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Hooks stay thin: collection and results live in pure functions of :mod:`grader.runner` and
 :mod:`grader.feedback`. Any folder laid out like ``exercises/`` (``reference/`` is one) can be graded:
-an exercise file is recognised by its place, ``<chapter>/<id>.py`` with both names in the catalog.
+an exercise file is recognised by its place, ``<chapter>/<id>.py`` with both names in the catalog of the
+course being graded (``--course``, ``$GRADER_COURSE``, else found from the graded folder: grader.course).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ OPTIONS = {
     "lang": ("--lang", "GRADER_LANG", "feedback language: en or zh (default: GRADER_LANG, then the locale)"),
     "max_examples": ("--grader-max-examples", "GRADER_MAX_EXAMPLES", "Hypothesis examples per check"),
     "seed": ("--grader-seed", "GRADER_SEED", "seed for the generated inputs (same seed, same verdicts)"),
+    "course": ("--course", "GRADER_COURSE", "the course: its folder or an installed course's name"),
 }
 GRADER_STATUS = "grader_status"
 results_key = pytest.StashKey[dict[str, dict[str, Any]]]()
@@ -56,9 +58,25 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[results_key] = {"lang": resolve_lang(option(config, "lang")), "files": defaultdict(dict)}
     except ValueError as e:
         raise pytest.UsageError(str(e)) from None
-    for exercise in catalog.catalog():
+    graded = _course(config)
+    for exercise in graded.exercises:
         config.addinivalue_line("markers", f"{exercise.id}: checks of exercise {exercise.id}")
         config.addinivalue_line("markers", f"{exercise.chapter}: exercises of chapter {exercise.chapter}")
+
+
+def _course(config: pytest.Config):
+    """The course being graded, found from the first folder on the command line (grader.course.find);
+    it becomes this process's course. A missing or broken course stops pytest with the reason."""
+    from grader import course
+
+    paths = [a.split("::", 1)[0] for a in config.args if not a.startswith("-")]
+    start = Path(config.invocation_params.dir) / paths[0] if paths else Path(config.invocation_params.dir)
+    try:
+        found = course.find(config.getoption("grader_course"), start if start.exists() else None)
+        found.exercises  # noqa: B018 (a catalog that does not load is reported now, not per file)
+    except (course.CourseError, catalog.CatalogError) as e:
+        raise pytest.UsageError(f"grader: {e}") from None
+    return course.use(found)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -70,10 +88,11 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Course order (the catalog's), whatever the file system's order."""
+    order = {exercise_id: i for i, exercise_id in enumerate(catalog.by_id())}
 
     def key(item: pytest.Item) -> tuple[int, int]:
         if isinstance(item, GraderItem):
-            return (catalog.course_index(item.exercise.id), item.order)
+            return (order[item.exercise.id], item.order)
         return (-1, 0)
 
     items.sort(key=key)

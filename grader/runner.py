@@ -8,7 +8,6 @@ failure Hypothesis shrinks the case, and the smallest failing case is kept for t
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from grader.harness import LearnerError, LearnerFault, Outcome
 from grader.i18n import Msg, lines, msg, say
 from grader.loader import Implementation, LoadError, is_not_started, load, reference_root
 from grader.profiles import LOCAL_EXAMPLES
-from grader.spec import Agrees, Check, Holds, Races, Raises
+from grader.spec import Agrees, Check, Holds, Judgement, Races, Raises
 
 FORBIDDEN_CHECK = "allowed_apis"
 HIDDEN_INPUT = say(
@@ -53,21 +52,6 @@ class Failure:
     case_source: str | None = None  # the smallest failing input, as Python to paste
     learner_where: str = ""  # the learner's own frames, when their code raised
     skip: bool = False  # not a failure: the check could not be decided (Judgement.skip); ``problem`` says why
-
-
-@dataclass(frozen=True)
-class Judgement:
-    """What a :class:`~grader.spec.Holds` judge may return instead of ``Msg | None``, to say more.
-
-    ``problem``: what is wrong (None: right). ``skip``: the check cannot be decided on this run (timing
-    too noisy, say): it is ``skipped`` with this reason and left out of the maximum, like a check that
-    needs a missing GPU; the first skip ends the check, so use it with fixed ``examples``. ``timing``:
-    measurements (plain data) for the reports, kept apart from the verdict.
-    """
-
-    problem: Msg | None = None
-    skip: Msg | None = None
-    timing: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -113,13 +97,14 @@ class GraderError(Exception):
 
 @cache
 def load_checks(exercise: Exercise) -> tuple[Check, ...]:
-    module = importlib.import_module(f"grader.specs.{exercise.id}")
+    """The ``CHECKS`` of the exercise's spec, imported from its course (grader.course)."""
+    from grader import course
+
+    module = course.spec_module(exercise)
     checks = tuple(module.CHECKS)
     names = [c.name for c in checks]
     if len(set(names)) != len(names) or FORBIDDEN_CHECK in names:
-        raise GraderError(
-            f"grader/specs/{exercise.id}.py: check names must be unique and not {FORBIDDEN_CHECK!r}"
-        )
+        raise GraderError(f"{module.__file__}: check names must be unique and not {FORBIDDEN_CHECK!r}")
     return checks
 
 
@@ -175,7 +160,7 @@ def load_reference(exercise: Exercise) -> Implementation:
     """Loaded once per process: before any learner code runs, ``grader score`` loads them all. Untraced:
     the trusted side's expectations are no evidence of anything."""
     try:
-        return load(exercise, reference_root(), traced=False)
+        return load(exercise, reference_root(exercise), traced=False)
     except LoadError as e:
         raise GraderError(f"the reference for {exercise.id} does not load: {e}") from None
 
@@ -215,7 +200,7 @@ def forbidden_check(
     from grader.gate import static, verdict  # astroid: only for exercises with a forbidden list
 
     exercise = learner.exercise
-    if Path(learner.root).resolve() == reference_root().resolve():
+    if Path(learner.root).resolve() == reference_root(exercise):
         # references are the library's own implementation, which learners may not call (design.md)
         return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 0, 0, gate=True)
     evidence = evidence if evidence is not None else new_evidence_log(learner)

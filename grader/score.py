@@ -16,26 +16,23 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import difflib
 import hashlib
 import os
 import platform
 import time
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from grader import catalog, integrity
-from grader.catalog import Exercise
+from grader import __version__, catalog, course, integrity
+from grader.catalog import Exercise, suggest
 from grader.errors import ScoreError
 from grader.feedback import check_feedback, exercise_problem
 from grader.i18n import msg, say
-from grader.loader import REPO_ROOT, exercise_path, is_not_started, reference_root
+from grader.loader import exercise_path, is_not_started
 from grader.profiles import PROFILES
 from grader.runner import ExerciseResult, GraderError, Settings, load_checks, load_reference, run_exercise
 from grader.sandbox import Sandbox, confine
@@ -182,18 +179,16 @@ def _env_int(env: Mapping[str, str], name: str, default: int, secret: bool = Fal
 
 
 def select_exercises(ids: Sequence[str] | None) -> tuple[Exercise, ...]:
-    """The catalog's exercises (in course order), or just the ones named; an unknown id is an error."""
+    """The course's exercises (in course order), or just the ones named; an unknown id is an error."""
     exercises = catalog.catalog()
     if not ids:
         return exercises
     known = {e.id for e in exercises}
     for wanted in ids:
         if wanted not in known:
-            close = difflib.get_close_matches(wanted, sorted(known), n=3)
-            suggestion = f"did you mean {', '.join(close)}? " if close else ""
             raise ScoreError(
-                f"Expected an exercise id from the catalog but got {wanted!r}; {suggestion}"
-                "`grader list` shows every id"
+                f"Expected an exercise id of course {course.active().name} but got {wanted!r};"
+                f" {suggest(wanted, known)}`grader list` shows every id"
             )
     return tuple(e for e in exercises if e.id in set(ids))
 
@@ -210,9 +205,11 @@ def check_tree(root: Path, exercises: Sequence[Exercise]) -> Path:
     if exercises and not any(exercise_path(e, root).is_file() for e in exercises):
         example = exercises[0].relpath.as_posix()
         nested = " (did you mean its exercises/ folder?)" if (root / "exercises").is_dir() else ""
+        graded = course.active()
         raise ScoreError(
-            f"Expected exercise files such as {example} inside {str(root)!r} but found none{nested}; "
-            "pass the folder that holds the chapter folders"
+            f"Expected exercise files such as {example} (course {graded.name}) inside {str(root)!r} but"
+            f" found none{nested}; pass the folder that holds the chapter folders (or, for another course,"
+            f" its folder or name with --course; this one is {graded.root})"
         )
     return root
 
@@ -427,34 +424,35 @@ def versions() -> dict[str, str]:
     }
 
 
-@cache
 def grader_version() -> str:
-    try:
-        return metadata.version("torch-grader")
-    except metadata.PackageNotFoundError:  # a checkout that was never installed
-        try:
-            with (REPO_ROOT / "pyproject.toml").open("rb") as f:
-                return str(tomllib.load(f)["project"]["version"])
-        except (OSError, KeyError, tomllib.TOMLDecodeError):
-            return "unknown"
+    """The engine's version: ``grader.__version__``, the one place it is written (pyproject.toml reads it)."""
+    return __version__
+
+
+def grader_digest() -> str:
+    """sha256 over the grader's code and the graded course's metadata, catalog, specs and references:
+    which grader exactly produced a score.
+
+    Files are named the same in a checkout and in an installed package (the engine's ``grader/``, the
+    course's ``course/``), so both give the same digest.
+    """
+    return _digest(Path(__file__).resolve().parent, course.active().root)
 
 
 @cache
-def grader_digest() -> str:
-    """sha256 over the grader's code, catalog and references: which grader exactly produced a score.
-
-    Files are named the same in a checkout and in an installed package, so both give the same digest.
-    """
-    package = Path(__file__).resolve().parent
-    references = reference_root().resolve()
+def _digest(package: Path, course_root: Path) -> str:
     named: dict[str, Path] = {}
     for path in package.rglob("*"):
-        wanted = path.suffix in (".py", ".toml") and "__pycache__" not in path.parts
-        if wanted and not path.is_relative_to(references):  # installed, the references live in the package
+        if path.suffix in (".py", ".toml") and "__pycache__" not in path.parts:
             named["grader/" + path.relative_to(package).as_posix()] = path
-    for path in references.rglob("*.py"):
+    graded = course.load(course_root)
+    parts = [course_root / course.MARKER, *sorted(graded.catalog_dir.glob("*.toml"))]
+    parts += sorted(p for p in graded.specs_dir.rglob("*.py") if "__pycache__" not in p.parts)
+    for path in parts:
+        named["course/" + path.relative_to(course_root).as_posix()] = path
+    for path in sorted(graded.reference_dir.rglob("*.py")):
         if "__pycache__" not in path.parts:
-            named["reference/" + path.relative_to(references).as_posix()] = path
+            named["course/reference/" + path.relative_to(graded.reference_dir).as_posix()] = path
     digest = hashlib.sha256()
     for name in sorted(named):
         digest.update(name.encode() + b"\0" + named[name].read_bytes() + b"\0")

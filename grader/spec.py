@@ -1,6 +1,6 @@
 """The kinds of check an exercise spec is made of.
 
-A spec is a module ``grader/specs/<id>.py`` with a ``CHECKS`` tuple. Each check says what to feed the
+A spec is a module ``specs/<id>.py`` of a course with a ``CHECKS`` tuple. Each check says what to feed the
 exercise (a Hypothesis strategy of :class:`~grader.cases.Case`, plus fixed ``examples`` tried first),
 how to run it (``run(impl, case)``: by default a plain call) and what counts as right:
 
@@ -16,7 +16,7 @@ namespace holding each by name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,21 @@ from grader.cases import Case
 from grader.compare import DEFAULT, Tolerance
 from grader.harness import Runner, call
 from grader.i18n import Msg
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What a :class:`~grader.spec.Holds` judge may return instead of ``Msg | None``, to say more.
+
+    ``problem``: what is wrong (None: right). ``skip``: the check cannot be decided on this run (timing
+    too noisy, say): it is ``skipped`` with this reason and left out of the maximum, like a check that
+    needs a missing GPU; the first skip ends the check, so use it with fixed ``examples``. ``timing``:
+    measurements (plain data) for the reports, kept apart from the verdict.
+    """
+
+    problem: Msg | None = None
+    skip: Msg | None = None
+    timing: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,7 +80,7 @@ class Raises(Check):
 class Holds(Check):
     """``judge(case, result)`` returns None when the learner's result is right, else what is wrong."""
 
-    judge: Callable[[Case, Any], Msg | None]
+    judge: Callable[[Case, Any], Msg | Judgement | None]
     may_modify_inputs: bool = False
 
 

@@ -6,7 +6,6 @@ tests use the first two ready ones in course order, with few examples, so they s
 
 from __future__ import annotations
 
-import importlib
 import json
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from grader import catalog
 from grader.catalog import Exercise
 from grader.loader import reference_root
 from grader.reports import json_report
+from grader.runner import load_checks
 
 ROOT = Path(__file__).resolve().parent.parent
 STUBS = ROOT / "exercises"
@@ -30,7 +30,7 @@ def ready() -> tuple[Exercise, ...]:
     found = []
     for exercise in catalog.catalog():
         try:
-            importlib.import_module(f"grader.specs.{exercise.id}")
+            load_checks(exercise)
         except ImportError:
             continue
         files = (STUBS / exercise.relpath, reference_root() / exercise.relpath)

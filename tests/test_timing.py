@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from grader import catalog, timing
+from grader import catalog, course, timing
 from grader.cases import Case
 from grader.harness import LearnerError
 from grader.i18n import say
@@ -20,9 +20,10 @@ from grader.racing import TimedCall, run_race
 from grader.reports import json_report
 from grader.runner import ExerciseResult, Judgement, Settings, load_reference, run_check, run_exercise
 from grader.spec import Holds, Races
-from grader.specs import pairwise_sq_distances as pairwise
-from grader.specs import time_on_device as tod
 from grader.timing import FakeClock
+
+pairwise = course.active().spec_module("pairwise_sq_distances")
+tod = course.active().spec_module("time_on_device")
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
 
@@ -294,7 +295,7 @@ def test_race_inputs_cannot_be_predicted_from_the_seed() -> None:
 def test_gpu_timer_judge_fails_an_unsynchronised_answer(monkeypatch: pytest.MonkeyPatch) -> None:
     """The grader's own measurement is made in the trusted process (here: a stand-in of 2.1-2.2 ms)."""
     monkeypatch.setattr(tod, "grader_timer", lambda cycles: [0.0021, 0.0022])
-    monkeypatch.setattr(timing, "device_name", lambda device: "Fake GPU")
+    monkeypatch.setattr(tod, "device_name", lambda device: "Fake GPU")  # the spec imported it by name
     case = tod.gpu_case(3, 3)
     problem = tod.agrees_with_grader_timer(case, 12e-6)
     assert problem is not None and "before the GPU finished" in problem.render("en")

@@ -1,5 +1,9 @@
 """Instructor commands: ``grader new``, ``grader check`` (``--mutants``), ``grader release``.
 
+Each works on a course (grader.course): ``--course PATH|NAME``, else ``$GRADER_COURSE``, else the course
+of the current folder. ``grader new`` writes only into a course folder (never an installed one), and
+starts a course in the current folder when there is none.
+
 ``register(subparsers)`` adds them to the ``grader`` command line; ``python -m grader.authoring.cli``
 runs them on their own. Exit status: 0 done and sound; 1 the exercise set is unsound (or a mutation
 score is under target); 2 the command could not run (a bad id, an existing exercise, a bad folder), with
@@ -25,9 +29,16 @@ class AuthoringError(Exception):
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``new``, ``check`` and ``release`` to a ``grader`` argparse subparsers object."""
-    new = subparsers.add_parser("new", help="scaffold a new exercise (metadata, stub, reference, spec)")
+    new = subparsers.add_parser(
+        "new", help="scaffold a new exercise (metadata, stub, reference, spec, sample submissions)"
+    )
     new.add_argument("target", metavar="CHAPTER/ID", help="e.g. 02_broadcasting/outer_sum")
-    new.add_argument("--root", type=Path, help="the checkout to write into (default: this one)")
+    new.add_argument(
+        "--course",
+        metavar="PATH",
+        help="the course folder to write into [env GRADER_COURSE; default: the course of this folder, or a"
+        " new one here]",
+    )
     new.set_defaults(authoring=_new)
 
     check = subparsers.add_parser("check", help="prove the exercise set sound (and measure the checks)")
@@ -48,6 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument(
         "--target", type=float, default=95.0, metavar="PERCENT", help="--mutants: the kill rate to reach (95)"
     )
+    _course_option(check)
     check.set_defaults(authoring=_check)
 
     release = subparsers.add_parser(
@@ -60,7 +72,63 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="what learners pip-install for the grader (default: torch-grader==<this version>);"
         " a path or URL works",
     )
+    _course_option(release)
     release.set_defaults(authoring=_release)
+
+
+def _course_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--course",
+        metavar="PATH|NAME",
+        help="the course: a folder holding course.toml, or an installed course's name [env GRADER_COURSE;"
+        " default: the course of this folder, else the installed pytorch-basics]",
+    )
+
+
+def _course(option: str | None):
+    """The course a check or release works on (grader.course.find), with its catalog loaded."""
+    from grader import course
+    from grader.catalog import CatalogError
+
+    try:
+        found = course.find(option)
+        found.exercises  # noqa: B018 (a catalog that does not load is reported now)
+    except course.CourseError as e:
+        raise AuthoringError(str(e)) from None
+    except CatalogError as e:
+        raise AuthoringError(f"the catalog of course {found.name} does not load: {e}") from None
+    return course.use(found)
+
+
+def _course_for_new(option: str | None) -> tuple[Path, bool]:
+    """(the course folder ``grader new`` writes into, whether a course must be started there): --course,
+    else $GRADER_COURSE, else the course of this folder or above, else a new course here. Never an
+    installed course: its files belong to pip."""
+    import os
+
+    from grader import course
+
+    value = option or os.environ.get(course.ENV, "").strip() or None
+    try:
+        if value is None:
+            found = course.nearest(Path.cwd().resolve())
+        else:  # a folder, for grader new: the course there, or a new one (the folder made if need be)
+            path = Path(value).expanduser().resolve()
+            found = course.nearest_pyproject(path) if path.is_dir() else None
+            if (path / course.MARKER).is_file():
+                found = course.load(path)
+            elif found is None:
+                return path, True
+    except course.CourseError as e:
+        raise AuthoringError(str(e)) from None
+    if found is None:
+        return Path.cwd().resolve(), True
+    if found.installed:
+        raise AuthoringError(
+            f"course {found.name} is an installed package ({found.root}), which grader new must not change;"
+            " work in the course's own folder (--course PATH), or start a course in an empty folder"
+        )
+    return found.root, False
 
 
 def _ids(values: Sequence[str] | None) -> list[str] | None:
@@ -69,19 +137,25 @@ def _ids(values: Sequence[str] | None) -> list[str] | None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from grader.authoring.scaffold import ScaffoldError, scaffold
+    from grader.authoring.scaffold import ScaffoldError, parse_target, scaffold
 
     try:
-        written = scaffold(args.target, args.root)
+        parse_target(args.target)  # a bad target is refused before anything is looked up or written
+        root, new_course = _course_for_new(args.course)
+        if new_course:
+            root.mkdir(parents=True, exist_ok=True)
+        written = scaffold(args.target, root, new_course=new_course)
     except ScaffoldError as e:
         raise AuthoringError(str(e)) from None
-    root = (args.root or written.root).resolve()
+    if written.new_course:
+        print(f"grader new: no course here, so a new one was started in {root} (course.toml: name it)")
     print(f"grader new: scaffolded {args.target} in {root}")
     for path in written.paths:
         print(f"  {path.relative_to(root)}")
     print(
-        "Next: replace every TODO(grader new) (the metadata texts, the reference, the spec and the stub's\n"
-        f"signature), then run `grader check --exercise {written.exercise_id}` and"
+        "Next: replace every TODO(grader new) (the metadata texts, the reference, the spec, the stub's\n"
+        "signature and the sample submissions), then run"
+        f" `grader check --exercise {written.exercise_id}` and"
         f" `grader check --mutants --exercise {written.exercise_id}` (docs/authoring.md)."
     )
     return 0
@@ -91,9 +165,12 @@ def _check(args: argparse.Namespace) -> int:
     from grader.authoring import soundness
 
     ids = _ids(args.exercise)
+    course = _course(args.course)
     _known(ids)
-    print("grader check: " + ("the whole exercise set" if not ids else ", ".join(ids)), flush=True)
+    what = "the whole exercise set" if not ids else ", ".join(ids)
+    print(f"grader check: {what} of course {course.describe()}", flush=True)
     run = soundness.check(
+        course,
         exercise_ids=ids,
         behaviour=not args.static,
         max_examples=args.max_examples,
@@ -108,18 +185,12 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _known(ids: list[str] | None) -> None:
-    import difflib
+    from grader.catalog import by_id, suggest
 
-    from grader.catalog import CatalogError, by_id
-
-    try:
-        known = by_id()
-    except CatalogError as e:
-        raise AuthoringError(f"the catalog does not load: {e}") from None
+    known = by_id()
     for wanted in ids or ():
         if wanted not in known:
-            close = difflib.get_close_matches(wanted, sorted(known), n=3)
-            maybe = f"did you mean {', '.join(close)}? " if close else ""
+            maybe = suggest(wanted, known)
             raise AuthoringError(f"no exercise {wanted!r} in the catalog; {maybe}`grader list` shows the ids")
 
 
@@ -161,8 +232,9 @@ def _mutants(args: argparse.Namespace, exercises) -> int:
 def _release(args: argparse.Namespace) -> int:
     from grader.authoring.release import ReleaseError, release
 
+    course = _course(args.course)
     try:
-        written = release(args.out, grader_spec=args.grader_spec)
+        written = release(args.out, course, grader_spec=args.grader_spec)
     except ReleaseError as e:
         raise AuthoringError(str(e)) from None
     print(f"grader release: wrote {len(written.files)} files to {written.root}")

@@ -547,7 +547,7 @@ def exercise_arguments(exercise: Exercise) -> tuple[Argument, ...]:
 def reference_source(exercise: Exercise) -> str:
     from grader.loader import exercise_path, reference_root
 
-    return exercise_path(exercise, reference_root()).read_text(encoding="utf-8")
+    return exercise_path(exercise, reference_root(exercise)).read_text(encoding="utf-8")
 
 
 def analyse(

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.catalog import Exercise, load_catalog
+from grader.catalog import Exercise
+from grader.course import Course
 
 PACKAGE = "torch-grader"
 NOT_EXERCISES = {"__init__.py", "conftest.py"}
@@ -35,11 +36,12 @@ def default_grader_spec() -> str:
     return f"{PACKAGE}=={grader_version()}"
 
 
-def release(out: Path, root: Path | None = None, grader_spec: str | None = None) -> Released:
-    """Write the learners' repository at ``out`` (new or empty) from the checkout at ``root``."""
-    from grader.loader import REPO_ROOT
+def release(out: Path, course: Course | None = None, grader_spec: str | None = None) -> Released:
+    """Write the learners' repository at ``out`` (new or empty) from ``course`` (default: this process's)."""
+    from grader import course as courses
 
-    root = Path(root or REPO_ROOT).resolve()
+    course = course or courses.active()
+    root = course.root
     out = Path(out).resolve()
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ReleaseError(
@@ -47,9 +49,9 @@ def release(out: Path, root: Path | None = None, grader_spec: str | None = None)
         )
     if out == root or out in root.parents:
         raise ReleaseError(
-            f"Expected a folder other than the checkout {root} (or above it) but got {str(out)!r}"
+            f"Expected a folder other than the course {root} (or above it) but got {str(out)!r}"
         )
-    exercises = load_catalog(root / "grader" / "catalog")
+    exercises = course.exercises
     missing = [e for e in exercises if not (root / "exercises" / e.relpath).is_file()]
     if missing:
         names = ", ".join(str(Path("exercises") / e.relpath) for e in missing)
@@ -74,7 +76,7 @@ def release(out: Path, root: Path | None = None, grader_spec: str | None = None)
     write("requirements.txt", REQUIREMENTS.format(spec=spec))
     write("README.md", readme(exercises, spec))
     write(".gitignore", GITIGNORE)
-    template = root / "grader" / "templates" / "grade.yml"
+    template = Path(__file__).resolve().parent.parent / "templates" / "grade.yml"
     if template.is_file():
         workflow = template.read_text(encoding="utf-8")
         if grader_spec:  # the workflow installs what the learners' requirements pin

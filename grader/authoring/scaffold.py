@@ -1,9 +1,11 @@
-"""``grader new <chapter>/<id>``: write the four parts of a new exercise, ready to fill in.
+"""``grader new <chapter>/<id>``: write the parts of a new exercise into a course, ready to fill in.
 
-The parts work from the first minute: the placeholder exercise ("return twice x") has a reference that
-passes its spec and a stub that fails it, so ``pytest exercises/`` lists it as not started and
-``grader check`` runs it. Every place the author must write is marked ``TODO(grader new)``, and
-``grader check`` refuses the exercise until none is left.
+The catalog entry, the stub, the reference, the spec and two sample submissions (one wrong, one right).
+They work from the first minute: the placeholder exercise ("return twice x") has a reference that passes
+its spec and a stub that fails it, so ``pytest exercises/`` lists it as not started and ``grader check``
+runs it. Every place the author must write is marked ``TODO(grader new)``, and ``grader check`` refuses
+the exercise until none is left. In a folder that holds no course yet, ``grader new`` starts one
+(``course.toml``, named after the folder).
 
 >>> parse_target("02_broadcasting/outer_sum")
 ('02_broadcasting', 'outer_sum')
@@ -16,8 +18,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader import __version__
 from grader.authoring.soundness import TODO_MARK
 from grader.catalog import CatalogError, load_catalog
+from grader.course import MARKER, NAME
 
 CHAPTER = re.compile(r"(?P<number>\d\d)_[a-z][a-z0-9_]*")
 IDENT = re.compile(r"[a-z][a-z0-9_]*")
@@ -29,9 +33,10 @@ class ScaffoldError(ValueError):
 
 @dataclass(frozen=True)
 class Scaffolded:
-    root: Path
+    root: Path  # the course's
     exercise_id: str
-    paths: tuple[Path, ...]  # what was written: the catalog file, the stub, the reference, the spec
+    paths: tuple[Path, ...]  # what was written: the catalog file, stub, reference, spec and samples
+    new_course: bool = False  # course.toml was written too: the folder held no course
 
 
 def parse_target(target: str) -> tuple[str, str]:
@@ -61,26 +66,45 @@ def _suggest(text: str) -> str:
     return name if name[0].isalpha() and not keyword.iskeyword(name) else f"ex_{name}"
 
 
-def scaffold(target: str, root: Path | None = None) -> Scaffolded:
-    """Write metadata (appended to ``grader/catalog/<chapter>.toml``), stub, reference and spec."""
-    from grader.loader import REPO_ROOT
+def start_course(root: Path) -> Path:
+    """Write ``course.toml`` for a new course in ``root``, named after the folder; returns its path."""
+    root = Path(root).resolve()
+    name = re.sub(r"[^a-z0-9]+", "-", root.name.lower()).strip("-")
+    name = name if NAME.fullmatch(name) else f"course-{name}".rstrip("-")
+    path = root / MARKER
+    path.write_text(COURSE_TOML.format(name=name, engine=engine_range(), todo=TODO_MARK), encoding="utf-8")
+    return path
 
+
+def engine_range(version: str = __version__) -> str:
+    """The engine versions a new course asks for: this engine's compatible series.
+
+    >>> engine_range("0.1.3"), engine_range("2.4.0")
+    ('>=0.1,<0.2', '>=2.4,<3')
+    """
+    major, minor = (int(part) for part in version.split(".")[:2])
+    upper = f"{major}.{minor + 1}" if major == 0 else f"{major + 1}"
+    return f">={major}.{minor},<{upper}"
+
+
+def scaffold(target: str, root: Path, new_course: bool = False) -> Scaffolded:
+    """Write the parts of ``target`` (``chapter/id``) into the course at ``root``: the entry appended to
+    ``catalog/<chapter>.toml``, the stub, the reference, the spec, and ``submissions/<id>/`` with a wrong
+    and a right sample. ``new_course``: ``root`` holds no course yet: start one there first."""
     chapter, exercise_id = parse_target(target)
-    root = Path(root or REPO_ROOT).resolve()
-    catalog_dir = root / "grader" / "catalog"
-    if not catalog_dir.is_dir():
-        raise ScaffoldError(
-            f"Expected a checkout with grader/catalog/ at {root} but there is none; pass --root"
-        )
+    root = Path(root).resolve()
+    if not new_course and not (root / MARKER).is_file():
+        raise ScaffoldError(f"Expected a course at {root} (a folder holding {MARKER}) but there is none")
+    catalog_dir = root / "catalog"
     try:
-        existing = load_catalog(catalog_dir)
+        existing = load_catalog(catalog_dir, course_root=root) if catalog_dir.is_dir() else ()
     except CatalogError as e:
         raise ScaffoldError(f"the catalog does not load, fix it first: {e}") from None
     for e in existing:
         if e.id == exercise_id:
             raise ScaffoldError(
                 f"exercise {exercise_id!r} already exists in chapter {e.chapter} "
-                f"(grader/catalog/{e.chapter}.toml); pick another id, or edit that one"
+                f"(catalog/{e.chapter}.toml); pick another id, or edit that one"
             )
     chapters = {e.chapter for e in existing} | {p.stem for p in catalog_dir.glob("*.toml")}
     number = chapter[:2]
@@ -92,7 +116,9 @@ def scaffold(target: str, root: Path | None = None) -> Scaffolded:
     files = {
         "stub": root / "exercises" / chapter / f"{exercise_id}.py",
         "reference": root / "reference" / chapter / f"{exercise_id}.py",
-        "spec": root / "grader" / "specs" / f"{exercise_id}.py",
+        "spec": root / "specs" / f"{exercise_id}.py",
+        "wrong sample": root / "submissions" / exercise_id / "wrong_placeholder.py",
+        "right sample": root / "submissions" / exercise_id / "right_placeholder.py",
     }
     for part, path in files.items():
         if path.exists():
@@ -100,6 +126,10 @@ def scaffold(target: str, root: Path | None = None) -> Scaffolded:
                 f"{path.relative_to(root)} already exists (an orphan {part}: no catalog entry claims it); "
                 "delete or move it, or pick another id"
             )
+    written: list[Path] = []
+    if new_course:
+        written.append(start_course(root))
+    catalog_dir.mkdir(exist_ok=True)
     toml = catalog_dir / f"{chapter}.toml"
     before = toml.read_text(encoding="utf-8") if toml.exists() else None
     header = before if before is not None else CHAPTER_HEADER.format(chapter=chapter)
@@ -107,7 +137,7 @@ def scaffold(target: str, root: Path | None = None) -> Scaffolded:
         header.rstrip("\n") + "\n" + ENTRY.format(id=exercise_id, todo=TODO_MARK), encoding="utf-8"
     )
     try:
-        load_catalog(catalog_dir)
+        load_catalog(catalog_dir, course_root=root)
     except CatalogError as e:  # never leave the catalog broken
         if before is None:
             toml.unlink()
@@ -118,12 +148,26 @@ def scaffold(target: str, root: Path | None = None) -> Scaffolded:
         "stub": STUB.format(id=exercise_id, todo=TODO_MARK),
         "reference": REFERENCE.format(id=exercise_id, todo=TODO_MARK),
         "spec": SPEC.format(id=exercise_id, todo=TODO_MARK),
+        "wrong sample": WRONG.format(id=exercise_id, todo=TODO_MARK),
+        "right sample": RIGHT.format(id=exercise_id, todo=TODO_MARK),
     }
     for part, path in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(texts[part], encoding="utf-8")
-    return Scaffolded(root, exercise_id, (toml, *files.values()))
+    return Scaffolded(root, exercise_id, (*written, toml, *files.values()), new_course)
 
+
+COURSE_TOML = """\
+# A course for torch-grader: catalog/, specs/, reference/, exercises/ and submissions/ beside this file
+# (docs/authoring.md, "A course"). `grader new CHAPTER/ID` adds an exercise, `grader check` proves the
+# set sound, `grader release OUT-DIR` writes the learners' repository.
+[course]
+name = "{name}"             # how learners' repositories name this course (lower case, digits, '-')
+version = "0.1.0"          # bump it with every release: the learners' repository pins it
+title = {{ en = "{todo}: the course's title", zh = "{todo}：课程名称" }}
+engine = "{engine}"     # the torch-grader versions this course works with
+# seeds = "tutorials"      # optional: the folder of tutorials the seed fields point into
+"""
 
 CHAPTER_HEADER = """\
 # Chapter {chapter}. Seeds: the tutorial sections it draws on. One [[exercise]] per catalog entry,
@@ -150,7 +194,7 @@ statement.zh = """
 [[exercise.hints]]
 en = "{todo}: a hint that helps without giving the answer."
 zh = "{todo}：一条有帮助但不直接给出答案的提示。"
-# A worked example of a finished entry (grader/catalog/02_broadcasting.toml):
+# A worked example of a finished entry (catalog/02_broadcasting.toml of the built-in course):
 #   [[exercise]]
 #   id = "broadcast_add"
 #   points = 10
@@ -189,7 +233,7 @@ import torch
 
 
 def {id}(x: torch.Tensor) -> torch.Tensor:
-    # {todo}: the reference. Worked example (reference/02_broadcasting/broadcast_add.py):
+    # {todo}: the reference. Worked example (reference/02_broadcasting/broadcast_add.py, built-in course):
     #     try:
     #         a_full, b_full = torch.broadcast_tensors(a, b)
     #     except RuntimeError as e:
@@ -202,18 +246,19 @@ SPEC = '''\
 """Checks for {id}: {todo} say what the checks prove.
 
 Each check feeds the exercise fixed ``examples`` first (readable, for the feedback), then cases drawn
-from a Hypothesis strategy. Kinds (grader/spec.py): Agrees (same result as the reference), Raises (the
-error the reference raises), Holds (a property judged by trusted code). ``hidden=True`` makes a check
-CI-only (its failing input is never shown). Prove the checks strong: `grader check --mutants --exercise {id}`.
+from a Hypothesis strategy. Kinds: Agrees (same result as the reference), Raises (the error the
+reference raises), Holds (a property judged by trusted code). ``hidden=True`` makes a check CI-only (its
+failing input is never shown). Import only ``grader.api`` (and this course's own ``specs/_*.py`` helpers,
+relatively: ``from ._helpers import ...``). Prove the checks strong:
+`grader check --mutants --exercise {id}`.
 """
 
 import torch
 
-from grader import strategies as gs
-from grader.cases import Case, ramp
-from grader.spec import Agrees
+from grader.api import Agrees, Case, ramp
+from grader.api import strategies as gs
 
-# {todo}: the checks. Worked example (grader/specs/broadcast_add.py):
+# {todo}: the checks. Worked example (specs/broadcast_add.py of the built-in course):
 #     @st.composite
 #     def incompatible_pairs(draw):
 #         shape_a, shape_b = draw(gs.incompatible_shapes())
@@ -222,7 +267,7 @@ from grader.spec import Agrees
 #     Agrees(name="matches_a_plus_b", points=4, examples=(Case.of(a=ramp(2, 3), b=ramp(3)),),
 #            cases=broadcastable_pairs()),
 #     Holds(name="broadcasts_explicitly", points=3, cases=broadcastable_pairs(), run=run_watched,
-#           judge=no_implicit_broadcast),  # judge(case, result) -> None, or a Msg (grader.i18n.say)
+#           judge=no_implicit_broadcast),  # judge(case, result) -> None, or a Msg (grader.api.say)
 #     Raises(name="rejects_incompatible_shapes", points=2, error=ValueError, cases=incompatible_pairs()),
 CHECKS = (
     Agrees(
@@ -232,4 +277,27 @@ CHECKS = (
         cases=gs.cases(x=gs.tensors(gs.shapes(max_dims=3), gs.dtypes())),
     ),
 )
+'''
+
+WRONG = '''\
+"""A wrong answer to {id}, as a learner might write it: {todo} a realistic mistake (grader check grades
+this file and expects it to fail; name the file after the mistake, e.g. wrong_forgets_the_bias.py, and
+add as many as there are mistakes worth catching)."""
+
+import torch
+
+
+def {id}(x: torch.Tensor) -> torch.Tensor:
+    return x + x.mean()
+'''
+
+RIGHT = '''\
+"""A right answer to {id}, written as a learner would: {todo} (grader check grades this file and expects
+full marks; several right_*.py files may show different correct styles)."""
+
+import torch
+
+
+def {id}(x: torch.Tensor) -> torch.Tensor:
+    return x + x
 '''

@@ -1,11 +1,12 @@
-"""``grader check``: prove the exercise set sound before a learner sees it.
+"""``grader check``: prove a course's exercise set sound before a learner sees it.
 
-Every finding names the exercise and the file, and says what to fix. Static findings (all four parts
-present, texts in both languages, a seed section that exists, no orphan files, forbidden lists that
-parse, no scaffold TODO left) need only the files. Behaviour findings run the checks: the reference must
-pass every one of them (hidden ones included), and the stub must be "not started" and, once started
-(one statement added before its ``raise``), fail every one of them, so that no learner scores points for
-a file they never touched.
+Every finding names the exercise and the file (relative to the course), and says what to fix. Static
+findings (all parts present, sample submissions included, texts in both languages, a seed section that
+exists, no orphan files, forbidden lists that parse, no scaffold TODO left) need only the files. Behaviour
+findings run the checks: the reference must pass every one of them (hidden ones included), the stub must
+be "not started" and, once started (one statement added before its ``raise``), fail every one of them,
+so that no learner scores points for a file they never touched; each right_* sample must get full marks
+and each wrong_* sample must fail.
 
 >>> SEED_PATTERN.fullmatch("000 §5.1, §6") is not None
 True
@@ -23,10 +24,10 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from grader.catalog import CatalogError, Exercise, Text, load_catalog
+from grader.catalog import CatalogError, Exercise, Text
+from grader.course import Course
 
 SEED_PATTERN = re.compile(r"(?P<file>\d{3}) §\d+(\.\d+)*(, §\d+(\.\d+)*)*")
-SEED_FILES = ("000", "001", "002", "003", "004")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TODO_MARK = "TODO(grader new)"  # what `grader new` writes where the author has work to do
 DEFAULT_MAX_EXAMPLES = 15
@@ -42,45 +43,57 @@ class Finding:
     text: str  # what is wrong and what to do
 
 
-def seeds_dir(root: Path) -> Path:
-    """The tutorials the hints point into: ``../shared/seeds`` next to the checkout."""
-    return Path(root).resolve().parent / "shared" / "seeds"
-
-
 def parts(exercise: Exercise, root: Path) -> dict[str, Path]:
-    """The four places an exercise lives (the fourth, the metadata, is the catalog entry itself)."""
+    """The files of an exercise in the course at ``root`` (its metadata is the catalog entry itself)."""
     return {
         "stub": root / "exercises" / exercise.relpath,
         "reference": root / "reference" / exercise.relpath,
-        "spec": root / "grader" / "specs" / f"{exercise.id}.py",
+        "spec": root / "specs" / f"{exercise.id}.py",
     }
+
+
+def samples(exercise: Exercise, root: Path) -> dict[str, list[Path]]:
+    """The sample submissions of an exercise: ``submissions/<id>/wrong_*.py`` and ``right_*.py``."""
+    folder = root / "submissions" / exercise.id
+    return {kind: sorted(folder.glob(f"{kind}_*.py")) for kind in ("wrong", "right")}
 
 
 # -- static ------------------------------------------------------------------------------------------
 
 
-def static_findings(root: Path, exercises: Sequence[Exercise], only: set[str] | None = None) -> list[Finding]:
+def static_findings(
+    course: Course, exercises: Sequence[Exercise], only: set[str] | None = None
+) -> list[Finding]:
     """What can be told from the files alone. ``only``: report on these exercise ids (orphans: always)."""
-    root = Path(root)
+    root = course.root
     findings: list[Finding] = []
-    seeds = seeds_dir(root)
-    if not seeds.is_dir():
+    seeds = course.seeds
+    if seeds is None:
+        findings.append(Finding("", "note", "seed sections not verified: course.toml names no seeds folder"))
+    elif not seeds.is_dir():
         findings.append(Finding("", "note", f"seed sections not verified: no tutorials at {seeds}"))
+    with_samples = (root / "submissions").is_dir()
+    if not with_samples:
+        text = "samples not checked: the course has no submissions/ folder (installed courses ship none)"
+        findings.append(Finding("", "note", text))
     for exercise in exercises:
         if only is None or exercise.id in only:
-            findings += exercise_static(exercise, root, seeds if seeds.is_dir() else None)
+            tutorials = seeds if seeds is not None and seeds.is_dir() else None
+            findings += exercise_static(exercise, root, tutorials, with_samples)
     if only is None:
         findings += orphans(root, exercises)
     return findings
 
 
-def exercise_static(exercise: Exercise, root: Path, seeds: Path | None) -> list[Finding]:
+def exercise_static(
+    exercise: Exercise, root: Path, seeds: Path | None, with_samples: bool = True
+) -> list[Finding]:
     found: list[Finding] = []
 
     def error(text: str) -> None:
         found.append(Finding(exercise.id, "error", text))
 
-    toml = f"grader/catalog/{exercise.chapter}.toml"
+    toml = f"catalog/{exercise.chapter}.toml"
     if not re.fullmatch(r"\d\d_[a-z][a-z0-9_]*", exercise.chapter):
         error(
             f"{toml}: chapter {exercise.chapter!r} must look like '02_broadcasting' (two digits, snake_case)"
@@ -114,6 +127,27 @@ def exercise_static(exercise: Exercise, root: Path, seeds: Path | None) -> list[
     for part, path in parts(exercise, root).items():
         if path.is_file() and TODO_MARK in path.read_text(encoding="utf-8"):
             error(f"{path.relative_to(root)} still holds the scaffold's {TODO_MARK}: finish the {part}")
+    if with_samples:
+        found += _sample_findings(exercise, root)
+    return found
+
+
+def _sample_findings(exercise: Exercise, root: Path) -> list[Finding]:
+    folder = Path("submissions") / exercise.id
+    found = []
+    for kind, paths in samples(exercise, root).items():
+        if not paths:
+            what = "full marks" if kind == "right" else "failing with feedback"
+            text = (
+                f"no {kind} sample: add {folder}/{kind}_<what_it_does>.py, a learner's file {what}"
+                " (`grader check` grades it)"
+            )
+            found.append(Finding(exercise.id, "error", text))
+        for path in paths:
+            if TODO_MARK in path.read_text(encoding="utf-8"):
+                relative = path.relative_to(root)
+                text = f"{relative} still holds the scaffold's {TODO_MARK}: write the {kind} sample"
+                found.append(Finding(exercise.id, "error", text))
     return found
 
 
@@ -126,10 +160,6 @@ def _seed_findings(exercise: Exercise, toml: str, seeds: Path | None) -> list[Fi
         )
         return [Finding(exercise.id, "error", text)]
     number = match["file"]
-    if number not in SEED_FILES:
-        tutorials = ", ".join(SEED_FILES)
-        text = f"{toml}: seed of {exercise.id} points to tutorial {number}; the tutorials are {tutorials}"
-        return [Finding(exercise.id, "error", text)]
     if seeds is not None and not any(seeds.glob(f"{number}*")):
         return [
             Finding(exercise.id, "error", f"{toml}: seed of {exercise.id}: no tutorial {number}* in {seeds}")
@@ -153,10 +183,15 @@ def orphans(root: Path, exercises: Sequence[Exercise]) -> list[Finding]:
             elif chapter != path.parent.name:
                 text = f"{relative}: the catalog puts {path.stem} in chapter {chapter}; move the file there"
                 found.append(Finding(path.stem, "error", text))
-    for path in sorted((root / "grader" / "specs").glob("*.py")):
+    for path in sorted((root / "specs").glob("*.py")):
         if path.name not in NOT_EXERCISES and not path.name.startswith("_") and path.stem not in where:
             relative = path.relative_to(root)
             text = f"orphan spec {relative}: no catalog entry has id {path.stem!r}; add one or delete it"
+            found.append(Finding("", "error", text))
+    for folder in sorted(p for p in (root / "submissions").glob("*") if p.is_dir()):
+        if folder.name not in where and not folder.name.startswith(("_", ".")):
+            relative = f"submissions/{folder.name}/"
+            text = f"orphan samples {relative}: no catalog entry has id {folder.name!r}; add one or delete it"
             found.append(Finding("", "error", text))
     return found
 
@@ -187,13 +222,14 @@ def _start(function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
 def behaviour_findings(
     exercise: Exercise, root: Path, max_examples: int = DEFAULT_MAX_EXAMPLES
 ) -> list[Finding]:
-    """Run the checks on the reference and on the (started) stub. Imports the engine (and torch)."""
+    """Run the checks on the reference, on the (started) stub and on the samples of the course at ``root``
+    (the exercise's own). Imports the engine (and torch)."""
     from grader.gate import static
     from grader.loader import is_not_started, reference_root
     from grader.runner import FORBIDDEN_CHECK, GraderError, Settings, load_checks, run_exercise
 
     found: list[Finding] = []
-    stub, reference, _ = parts(exercise, root).values()
+    stub, reference, spec = parts(exercise, root).values()
 
     def error(text: str) -> None:
         found.append(Finding(exercise.id, "error", text))
@@ -201,12 +237,12 @@ def behaviour_findings(
     try:
         load_checks(exercise)
     except Exception as e:  # the spec does not import, or its CHECKS are malformed
-        error(f"grader/specs/{exercise.id}.py does not load ({type(e).__name__}: {e}); fix the spec")
+        error(f"{spec.relative_to(root)} does not load ({type(e).__name__}: {e}); fix the spec")
         return found
     settings = Settings(max_examples=max_examples, include_hidden=True)
     if reference.is_file():
         try:
-            result = run_exercise(exercise, reference_root(), settings)
+            result = run_exercise(exercise, reference_root(exercise), settings)
         except GraderError as e:
             error(f"{reference.relative_to(root)}: {e}; fix the reference or the spec")
         except Exception as e:
@@ -241,6 +277,40 @@ def behaviour_findings(
             )
         else:
             found += _started_stub_findings(exercise, stub, root, settings)
+    found += _graded_sample_findings(exercise, root, settings)
+    return found
+
+
+def _graded_sample_findings(exercise: Exercise, root: Path, settings) -> list[Finding]:
+    """Each right_* sample gets full marks, each wrong_* one fails (and says why): the samples show the
+    checks tell a right answer from the mistakes learners make."""
+    from grader.runner import run_exercise
+
+    found = []
+    for kind, paths in samples(exercise, root).items():
+        for path in paths:
+            if TODO_MARK in path.read_text(encoding="utf-8"):
+                continue  # reported by the static checks
+            with tempfile.TemporaryDirectory(prefix=f"sample_{exercise.id}_") as tmp:
+                target = Path(tmp) / exercise.relpath
+                target.parent.mkdir(parents=True)
+                target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+                try:
+                    result = run_exercise(exercise, Path(tmp), settings)
+                except Exception:  # a broken spec or reference: already reported from the reference's run
+                    return found
+            relative = path.relative_to(root)
+            full = result.status == "skipped" or (
+                result.status == "passed" and result.score == exercise.points
+            )
+            if kind == "right" and not full:
+                failed = [c.check for c in result.checks if c.status not in ("passed", "skipped")]
+                why = f"fails {', '.join(failed)}" if failed else f"is {result.status}"
+                text = f"{relative}: a right sample {why}; fix the sample or the checks"
+                found.append(Finding(exercise.id, "error", text))
+            if kind == "wrong" and result.status == "passed":  # skipped: cannot be told here
+                text = f"{relative}: a wrong sample passes every check; add a check that catches its mistake"
+                found.append(Finding(exercise.id, "error", text))
     return found
 
 
@@ -295,23 +365,20 @@ class CheckRun:
 
 
 def check(
-    root: Path | None = None,
+    course: Course | None = None,
     exercise_ids: Sequence[str] | None = None,
     behaviour: bool = True,
     max_examples: int = DEFAULT_MAX_EXAMPLES,
     jobs: int | None = None,
     on_exercise: Callable[[Exercise, list[Finding]], None] | None = None,
 ) -> CheckRun:
-    """Check the exercise set of the checkout at ``root`` (default: this one), or just some exercises.
+    """Check the exercise set of ``course`` (default: the one this process works on), or just some of it."""
+    from grader import course as courses
 
-    The behaviour checks run with the engine imported here, so they need ``root`` to be the checkout the
-    ``grader`` package comes from; for another root only the static checks run (a note says so).
-    """
-    from grader.loader import REPO_ROOT
-
-    root = Path(root or REPO_ROOT).resolve()
+    course = course or courses.active()
+    root = course.root
     try:
-        exercises = load_catalog(root / "grader" / "catalog")
+        exercises = course.exercises
     except CatalogError as e:
         return CheckRun((), (Finding("", "error", f"the catalog does not load: {e}"),))
     known = {e.id for e in exercises}
@@ -321,12 +388,7 @@ def check(
         return CheckRun(exercises, (Finding("", "error", text),))
     only = set(exercise_ids) if exercise_ids else None
     selected = tuple(e for e in exercises if only is None or e.id in only)
-    findings = static_findings(root, exercises, only)
-    if behaviour and root != REPO_ROOT:
-        findings.append(
-            Finding("", "note", f"behaviour not checked: the grader imported here is {REPO_ROOT}")
-        )
-        behaviour = False
+    findings = static_findings(course, exercises, only)
     per_exercise: dict[str, list[Finding]] = {e.id: [] for e in selected}
     if behaviour and selected:
         tasks = [(e, str(root), max_examples) for e in selected]

@@ -17,14 +17,16 @@ import importlib
 import importlib.abc
 import os
 import pickle
+import pkgutil
 import sys
+import types
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 # Imported here so the fork server has them loaded before any learner code runs.
-from grader import cases, catalog, harness, loader
+from grader import cases, catalog, course, harness, loader
 from grader.sandbox import confine, filesystem, kernel, seccomp, wire
 
 VIEW: filesystem.View | None = None  # planned by the fork server once everything is imported (preload)
@@ -177,8 +179,8 @@ def _confine(conn: Connection, setup: ChildSetup, init: tuple[int, int] | None) 
     # One thread: the fork server's OpenMP pool does not survive fork, and a child that starts a
     # parallel region with more threads hangs (seen with torch 2.13's CPU build).
     torch.set_num_threads(1)
-    exercise = catalog.get(setup.exercise_id)
-    checks = {c.name: c for c in importlib.import_module(f"grader.specs.{exercise.id}").CHECKS}
+    exercise = catalog.get(setup.exercise_id)  # of the course the fork server preloaded (the parent's)
+    checks = {c.name: c for c in course.spec_module(exercise).CHECKS}
     uid, gid = setup.identity or (None, None)
     if setup.as_root and setup.level != confine.PROCESS:
         os.setgroups([])
@@ -297,7 +299,7 @@ class _GraderImportBlocker(importlib.abc.MetaPathFinder):
         self.learner_root = str(learner_root.resolve())
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
-        if not name.startswith(INTERNALS):
+        if not _internal(name):
             return None
         frame = sys._getframe(1)
         while frame is not None and (
@@ -309,25 +311,41 @@ class _GraderImportBlocker(importlib.abc.MetaPathFinder):
         return None
 
 
-# The grader's machinery, dropped from sys.modules so that importing it goes through the blocker. The
-# modules specs build cases from (grader.cases, grader.specs.*, ...) stay: cases sent by the parent are
-# unpickled against them, and they hold nothing a learner could use.
-INTERNALS = (
-    "grader.runner",
-    "grader.loader",
-    "grader.sandbox",
-    "grader.score",
-    "grader.cli",
-    "grader.plugin",
-    "grader.reports",
-    "grader.authoring",
-    "grader.feedback",
-    "grader.gate",
-    "grader.catalog",
-)
+def internals() -> tuple[str, ...]:
+    """Every module of the grader but those :mod:`grader.api` is made of (where each of its names is
+    defined), each subpackage by its name: what learner code may not import, derived from the spec
+    authors' API so that the two never drift apart. Cases sent by the parent are unpickled against the
+    API's modules (grader.cases, grader.spec, ...) and the course's specs, so those stay loaded.
+
+    >>> "grader.runner" in internals() and "grader.spec" not in internals()
+    True
+    """
+    import grader
+    from grader import api
+
+    allowed = {api.__name__}
+    for name in api.__all__:
+        value = getattr(api, name)
+        allowed.add(value.__name__ if isinstance(value, types.ModuleType) else type_module(value))
+    found = {f"grader.{m.name}" for m in pkgutil.iter_modules(grader.__path__)}
+    return tuple(sorted(found - allowed))
+
+
+def type_module(value: Any) -> str:
+    """Where a class, a function or (through its class) an instance is defined."""
+    module = getattr(value, "__module__", None)
+    return module if isinstance(module, str) else type(value).__module__
+
+
+# The grader's machinery, dropped from sys.modules so that importing it goes through the blocker.
+INTERNALS = internals()
+
+
+def _internal(name: str) -> bool:
+    return any(name == prefix or name.startswith(prefix + ".") for prefix in INTERNALS)
 
 
 def _block_grader_imports(learner_root: Path) -> None:
-    for name in [n for n in sys.modules if n.startswith(INTERNALS)]:
+    for name in [n for n in sys.modules if _internal(n)]:
         del sys.modules[name]
     sys.meta_path.insert(0, _GraderImportBlocker(learner_root))

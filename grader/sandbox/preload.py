@@ -1,6 +1,7 @@
 """Imported once by the fork server, so that each exercise's child starts with everything loaded.
 
-torch, numpy and Hypothesis (which the specs import for their strategies), every spec module, the
+torch, numpy and Hypothesis (which the specs import for their strategies), every spec module of the
+course being graded (the parent names it in ``$GRADER_COURSE``: see :mod:`grader.sandbox.server`), its
 parsed catalog, and torch's slow first calls (:mod:`grader.warmup`): a child then only has to load the
 learner's file. Then, with everything imported, what a child may see of the file system is planned
 (:func:`grader.sandbox.filesystem.plan`), the seccomp filter compiled, and the server made non-dumpable:
@@ -8,26 +9,26 @@ its /proc files (environment, memory) then belong to root, out of reach of a pro
 """
 
 import gc
-import importlib
 from pathlib import Path
 
 import numpy  # noqa: F401
 
-from grader import catalog, warmup
-from grader.loader import REPO_ROOT, reference_root
+from grader import course, warmup
+from grader.loader import REPO_ROOT
 from grader.sandbox import child, filesystem, kernel, seccomp
 
-for _exercise in catalog.catalog():
-    importlib.import_module(f"grader.specs.{_exercise.id}")
+_course = course.active()
+for _exercise in _course.exercises:
+    _course.spec_module(_exercise.id)
 
 warmup.warm_up(comparisons=False)  # children never compare: the parent does
 
 
 def _hidden() -> list[Path]:
-    """What learner code may not read even inside a visible folder: the references (installed, they sit
-    inside the grader's package), and a checkout's tests and CI settings."""
-    paths = [reference_root(), Path(child.__file__).resolve().parent.parent / "_reference"]
-    paths += [REPO_ROOT / "tests", REPO_ROOT / ".ci"]
+    """What learner code may not read even inside a visible folder: the course's references and sample
+    submissions (an installed course sits among the visible packages), and a checkout's tests and CI
+    settings."""
+    paths = [_course.reference_dir, _course.submissions_dir, REPO_ROOT / "tests", REPO_ROOT / ".ci"]
     return [p.resolve() for p in paths if p.exists()]
 
 

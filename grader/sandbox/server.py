@@ -2,7 +2,9 @@
 exercise's child is forked from it, so a child starts in milliseconds instead of seconds.
 
 Light on purpose (standard library only): the CLI calls :func:`start` before it imports torch itself,
-so that the server's imports and the grader's own run side by side.
+so that the server's imports and the grader's own run side by side. The server preloads the course this
+process works on (:func:`grader.course.active`), named to it in ``$GRADER_COURSE``; a process that
+changes course restarts the server.
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ ENV_ALLOWED = (
     "CUDA_VISIBLE_DEVICES",
     "OPENBLAS_CORETYPE",
     "OPENBLAS_L2_SIZE",
+    "GRADER_COURSE",  # set by start(): the root of the course to preload (not the parent's own value)
 )
+COURSE = "GRADER_COURSE"
+_course_root: str | None = None  # the course the running server preloaded
 
 
 def context() -> Any:
@@ -45,22 +50,44 @@ def context() -> Any:
 
 
 def start() -> None:
-    """Start the fork server if it is not running; it preloads in the background while the caller goes on."""
+    """Start the fork server if it is not running; it preloads in the background while the caller goes on.
+
+    It preloads the course this process works on; when that changed since the server started (a test
+    grading two courses), the old server is stopped first.
+    """
+    global _course_root
+    from grader import course
+
+    root = str(course.active().root)
     context()
+    if _course_root not in (None, root):
+        stop()
     saved = dict(os.environ)
     try:
         for name in list(os.environ):
             if name not in ENV_ALLOWED:
                 del os.environ[name]
+        os.environ[COURSE] = root
         # The server (and multiprocessing's resource tracker) run `python -c`, which would put the current
         # directory first on sys.path: in CI that is the submission, whose numpy.py or signal.py would then
         # be imported unconfined. PYTHONSAFEPATH (Python 3.11+) leaves it off.
         os.environ["PYTHONSAFEPATH"] = "1"
         with main_script_hidden():
             forkserver.ensure_running()
+        _course_root = root
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+def stop() -> None:
+    """Stop the fork server (its children keep running); the next :func:`start` starts a fresh one."""
+    global _course_root
+    stopper = getattr(forkserver._forkserver, "_stop", None)
+    if stopper is None:  # pragma: no cover - every CPython 3.11+ has it
+        raise RuntimeError("this Python cannot restart the sandbox's fork server: grade one course per run")
+    stopper()
+    _course_root = None
 
 
 @contextlib.contextmanager

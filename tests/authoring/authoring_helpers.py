@@ -13,10 +13,11 @@ IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
 
 
 def copy_checkout(dest: Path) -> Path:
-    """grader/, exercises/, reference/ and the root conftest, copied so a test can change them freely."""
+    """grader/, the built-in course (course/ with its links to exercises/, reference/ and
+    tests/submissions/), the root conftest and pyproject.toml, copied so a test can change them freely."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("grader", "exercises", "reference"):
-        shutil.copytree(ROOT / name, dest / name, ignore=IGNORE)
+    for name in ("grader", "course", "exercises", "reference", "tests/submissions"):
+        shutil.copytree(ROOT / name, dest / name, ignore=IGNORE, symlinks=True)
     shutil.copy2(ROOT / "conftest.py", dest / "conftest.py")
     shutil.copy2(ROOT / "pyproject.toml", dest / "pyproject.toml")
     return dest

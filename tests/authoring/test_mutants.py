@@ -186,9 +186,7 @@ def test_a_mutant_that_hangs_or_does_not_load_is_killed() -> None:
 
 WEAK_SPEC = '''"""A deliberately weak spec: it only counts the results."""
 
-from grader.cases import Case, ramp
-from grader.i18n import say
-from grader.spec import Holds
+from grader.api import Case, Holds, ramp, say
 
 
 def four_results(case, result):
@@ -202,8 +200,8 @@ CHECKS = (Holds(name="returns_four", examples=(Case.of(x=ramp(3, 2)),), judge=fo
 @pytest.fixture(scope="module")
 def weak_checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_checkout(tmp_path_factory.mktemp("weak"))
-    (root / "grader" / "specs" / "column_stats.py").write_text(WEAK_SPEC, encoding="utf-8")
-    toml = root / "grader" / "catalog" / "01_tensors.toml"
+    (root / "course" / "specs" / "column_stats.py").write_text(WEAK_SPEC, encoding="utf-8")
+    toml = root / "course" / "catalog" / "01_tensors.toml"
     text = toml.read_text(encoding="utf-8")
     marked = 'id = "column_stats"\nequivalent_mutants = ["L7:argmax->argmin#0", "L99:gone#0"]'
     toml.write_text(text.replace('id = "column_stats"', marked, 1), encoding="utf-8")
@@ -215,7 +213,10 @@ def test_a_weak_spec_is_flagged_with_its_survivors(weak_checkout: Path) -> None:
     done = run_in(weak_checkout, "-m", "grader.authoring.cli", *command)
     out = done.stdout
     assert done.returncode == 1, out + done.stderr
-    assert "ok   01_tensors/column_stats" in out  # sound: the reference passes, the stub fails
+    # the reference passes and the stub fails, but the sample mistakes pass too: grader check says so
+    assert "FAIL 01_tensors/column_stats" in out
+    problems = [x for x in out.splitlines() if x.strip().startswith("- ")]
+    assert problems and all("a wrong sample passes every check" in x for x in problems), out
     line = next(x for x in out.splitlines() if "WEAK column_stats" in x)
     # 14 mutants of the code, 3 corners of x (square, a side of 1, of 0) and x transposed on entry
     assert "0/18" in line and "1 marked equivalent" in line, line

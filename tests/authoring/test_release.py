@@ -106,8 +106,8 @@ def test_a_folder_in_use_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_learners_can_run_pytest_in_a_fresh_venv(tmp_path: Path) -> None:
     """This checkout's wheel in a venv of its own (no path back to the checkout); `pytest exercises/`."""
     source = tmp_path / "source"  # build from a copy: no build/ or egg-info written into the checkout
-    for name in ("grader", "reference"):
-        shutil.copytree(ROOT / name, source / name, ignore=IGNORE)
+    for name in ("grader", "course", "reference", "exercises"):
+        shutil.copytree(ROOT / name, source / name, ignore=IGNORE, symlinks=True)
     shutil.copy2(ROOT / "pyproject.toml", source / "pyproject.toml")
     (source / "README.md").write_text("torch-grader\n", encoding="utf-8")
     env = {

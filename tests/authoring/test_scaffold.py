@@ -1,4 +1,4 @@
-"""``grader new``: the four parts appear, the exercise is listed and collected, bad targets are refused."""
+"""``grader new``: the parts appear, the exercise is listed and collected, bad targets are refused."""
 
 from __future__ import annotations
 
@@ -22,12 +22,16 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_new_chapter_is_scaffolded_listed_collected_and_checked(checkout: Path) -> None:
     made = run_in(checkout, "-m", "grader.authoring.cli", "new", "12_extras/double_it")
     assert made.returncode == 0, made.stderr
-    parts = ["grader/catalog/12_extras.toml", "exercises/12_extras/double_it.py"]
-    parts += ["reference/12_extras/double_it.py", "grader/specs/double_it.py"]
+    parts = ["catalog/12_extras.toml", "exercises/12_extras/double_it.py"]
+    parts += ["reference/12_extras/double_it.py", "specs/double_it.py"]
+    parts += ["submissions/double_it/wrong_placeholder.py", "submissions/double_it/right_placeholder.py"]
     for part in parts:
-        assert (checkout / part).is_file(), part
-        assert part in made.stdout
-    entry = {e.id: e for e in load_catalog(checkout / "grader" / "catalog")}["double_it"]
+        assert (checkout / "course" / part).is_file(), part
+        assert f"  {part}\n" in made.stdout
+    # written through the built-in course's links, into the repository's own folders
+    assert (checkout / "exercises/12_extras/double_it.py").is_file()
+    assert (checkout / "tests/submissions/double_it/right_placeholder.py").is_file()
+    entry = {e.id: e for e in load_catalog(checkout / "course" / "catalog")}["double_it"]
     assert entry.chapter == "12_extras" and TODO_MARK in entry.title.en
 
     listed = run_in(checkout, "-m", "grader.cli", "list", "--json")
@@ -48,12 +52,12 @@ def test_a_new_chapter_is_scaffolded_listed_collected_and_checked(checkout: Path
 
 
 def test_an_existing_chapter_gets_the_entry_appended(checkout: Path) -> None:
-    toml = checkout / "grader" / "catalog" / "02_broadcasting.toml"
+    toml = checkout / "course" / "catalog" / "02_broadcasting.toml"
     before = toml.read_text(encoding="utf-8")
-    scaffold("02_broadcasting/outer_sum", checkout)
+    scaffold("02_broadcasting/outer_sum", checkout / "course")
     after = toml.read_text(encoding="utf-8")
     assert after.startswith(before)
-    ids = [e.id for e in load_catalog(checkout / "grader" / "catalog") if e.chapter == "02_broadcasting"]
+    ids = [e.id for e in load_catalog(checkout / "course" / "catalog") if e.chapter == "02_broadcasting"]
     assert ids[-1] == "outer_sum" and len(ids) >= 2
 
 
@@ -71,22 +75,21 @@ def test_an_existing_chapter_gets_the_entry_appended(checkout: Path) -> None:
 )
 def test_bad_targets_are_refused_with_what_to_do(checkout: Path, target: str, says: str) -> None:
     with pytest.raises(ScaffoldError, match=says):
-        scaffold(target, checkout)
+        scaffold(target, checkout / "course")
 
 
 def test_an_orphan_file_blocks_the_scaffold(checkout: Path) -> None:
     orphan = checkout / "reference" / "03_reshaping" / "leftover.py"
     orphan.write_text("x = 1\n", encoding="utf-8")
-    catalog_before = (checkout / "grader" / "catalog" / "03_reshaping.toml").read_text(encoding="utf-8")
+    toml = checkout / "course" / "catalog" / "03_reshaping.toml"
+    catalog_before = toml.read_text(encoding="utf-8")
     with pytest.raises(ScaffoldError, match="orphan reference"):
-        scaffold("03_reshaping/leftover", checkout)
-    assert (checkout / "grader" / "catalog" / "03_reshaping.toml").read_text(
-        encoding="utf-8"
-    ) == catalog_before
+        scaffold("03_reshaping/leftover", checkout / "course")
+    assert toml.read_text(encoding="utf-8") == catalog_before
 
 
 def test_the_command_exits_2_with_the_reason(checkout: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["new", "02_broadcasting/broadcast_add", "--root", str(checkout)]) == 2
+    assert main(["new", "02_broadcasting/broadcast_add", "--course", str(checkout / "course")]) == 2
     err = capsys.readouterr().err
     assert "grader new: error:" in err and "pick another id" in err
 

@@ -1,0 +1,227 @@
+"""Checks for time_on_device: fn called warmup + repeats times with the given args, warm-up excluded, the
+median of the timed calls returned in seconds.
+
+On the CPU the fns sleep known times (``time.sleep``), judged with generous bounds; a timer that forgets
+to synchronise cannot be told apart there (the CPU runs fn to the end before returning). On a CUDA GPU
+(``requires="cuda"``) fn queues one kernel that spins a known number of clock cycles
+(``torch.cuda._sleep``) and returns at once: the grader's own synchronised timer (grader.timing) measures
+that kernel in the trusted process, and the learner's answer must agree with it.
+An unsynchronised timer measures only the launch (microseconds, not milliseconds) and fails there.
+"""
+
+import statistics
+import time
+
+import torch
+from hypothesis import strategies as st
+
+from grader.api import Agrees, Case, Holds, device_name, median_time, say
+from grader.api import strategies as gs
+
+
+class RecordCalls:
+    """A do-nothing fn that remembers the arguments of every call."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[tuple, dict]] = []
+
+    def __call__(self, *args, **kwargs) -> None:
+        self.calls.append((args, kwargs))
+
+    def __repr__(self) -> str:
+        return "lambda *args: None  # the grader's fn counts its calls and checks their arguments"
+
+
+class Sleepy:
+    """A fn whose calls sleep known times: ``warmup_ms`` for the first ``warmup`` calls, then ``timed_ms``."""
+
+    def __init__(self, warmup: int, warmup_ms: float, timed_ms: tuple[float, ...]) -> None:
+        self.warmup, self.warmup_ms, self.timed_ms, self.calls = warmup, warmup_ms, timed_ms, 0
+
+    def __call__(self, *args) -> None:
+        k, self.calls = self.calls, self.calls + 1
+        timed = k - self.warmup
+        ms = self.warmup_ms if timed < 0 else self.timed_ms[timed] if timed < len(self.timed_ms) else 0.0
+        time.sleep(ms / 1000)
+
+    def describe(self, lang: str = "en") -> str:
+        timed = ", ".join(f"{ms:g}" for ms in self.timed_ms)
+        if lang == "zh":
+            return f"前 {self.warmup} 次调用各睡 {self.warmup_ms:g} 毫秒，之后依次睡 {timed} 毫秒"
+        calls = "call" if self.warmup == 1 else f"{self.warmup} calls"
+        return f"sleeps {self.warmup_ms:g} ms on the first {calls}, then {timed} ms"
+
+    def __repr__(self) -> str:
+        return "sleepy_fn"
+
+
+def run_counting(fn, case: Case) -> dict:
+    record, args = case["fn"], case.args[1:]
+    result = fn(*case.args, **case.kwargs)
+    exact = all(
+        len(a) == len(args) and all(p is q for p, q in zip(a, args, strict=True)) and not kw
+        for a, kw in record.calls
+    )
+    return {
+        "calls of fn": len(record.calls),
+        "every call was fn(*args)": exact,
+        "result is a Python float": isinstance(result, float),
+    }
+
+
+@st.composite
+def counting_cases(draw):
+    args = draw(
+        st.lists(
+            st.integers(-3, 3) | st.text("ab", max_size=2) | gs.tensors(gs.shapes(max_dims=2)), max_size=3
+        )
+    )
+    kwargs = {"device": draw(st.sampled_from(("cpu", torch.device("cpu"))))}
+    if draw(st.booleans()):  # sometimes rely on the defaults (3 and 10)
+        kwargs |= {"warmup": draw(st.integers(0, 4)), "repeats": draw(st.integers(1, 6))}
+    named = {"fn": RecordCalls(), **{f"arg{i}": a for i, a in enumerate(args)}}
+    return Case.of(**named, kwargs=kwargs)
+
+
+def sleepy_case(warmup: int | None, warmup_ms: float, timed_ms: tuple[float, ...]) -> Case:
+    fn = Sleepy(3 if warmup is None else warmup, warmup_ms, timed_ms)
+    kwargs = {"device": "cpu"} | ({} if warmup is None else {"warmup": warmup, "repeats": len(timed_ms)})
+    return Case.of(fn=fn, kwargs=kwargs, setup={"sleepy_fn": fn.describe()})
+
+
+def run_timed(fn, case: Case):
+    return fn(*case.args, **case.kwargs)
+
+
+def about_the_median(case: Case, got) -> object:
+    if not isinstance(got, float):
+        return say(
+            f"expected a Python float (seconds), got a {type(got).__name__}",
+            f"应返回 Python float（秒），实际返回了 {type(got).__name__}",
+        )
+    fn = case["fn"]
+    median = statistics.median(fn.timed_ms) / 1000
+    low, high = 0.9 * median, 1.5 * median + 0.004  # sleep never ends early; a busy machine wakes late
+    if low <= got <= high:
+        return None
+    return say(
+        f"expected about {median:.4f} s (the median of the timed calls; fn {fn.describe()}), got {got:.6g};"
+        f" allowed {low:.4f} to {high:.4f} s",
+        f"应约为 {median:.4f} 秒（计时调用的中位数，fn {fn.describe('zh')}），实际为 {got:.6g}；"
+        f"允许范围 {low:.4f} 到 {high:.4f} 秒",
+    )
+
+
+class GpuSleep:
+    """A fn that queues one GPU kernel spinning ``cycles`` clock cycles and returns without waiting;
+    its first ``warmup`` calls spin ``slow`` times as long (a slow start that warm-up must exclude)."""
+
+    def __init__(self, warmup: int, cycles: int, slow: int = 8) -> None:
+        self.warmup, self.cycles, self.slow, self.calls = warmup, cycles, slow, 0
+
+    def __call__(self, *args) -> None:
+        k, self.calls = self.calls, self.calls + 1
+        torch.cuda._sleep(self.cycles * (self.slow if k < self.warmup else 1))
+
+    def describe(self, lang: str = "en") -> str:
+        if lang == "zh":
+            return (
+                f"在 GPU 上排队一个空转 {self.cycles} 个时钟周期的内核后立即返回"
+                f"（前 {self.warmup} 次是 {self.slow} 倍长）"
+            )
+        return (
+            f"queues a GPU kernel spinning {self.cycles} clock cycles and returns at once"
+            f" ({self.slow} times as long on the first {self.warmup} calls)"
+        )
+
+    def __repr__(self) -> str:
+        return "gpu_sleep_fn"
+
+
+GPU_CYCLES = 4_000_000  # about 2-3 ms at 1.4-2 GHz: far above a launch (~10 µs) and a synchronise
+
+
+def gpu_case(warmup: int, repeats: int, device: str | torch.device = "cuda") -> Case:
+    fn = GpuSleep(warmup, GPU_CYCLES)
+    kwargs = {"device": device, "warmup": warmup, "repeats": repeats}
+    return Case.of(fn=fn, kwargs=kwargs, setup={"gpu_sleep_fn": fn.describe()})
+
+
+def grader_timer(cycles: int) -> list[float]:
+    """The same kernel, timed twice in the trusted process by the grader's own synchronised timer."""
+
+    def kernel() -> None:
+        torch.cuda._sleep(cycles)
+
+    return [median_time(kernel, device="cuda") for _ in range(2)]
+
+
+def agrees_with_grader_timer(case: Case, result) -> object:
+    """Judged in the trusted process: the learner's answer against the grader's own measurement there
+    (a clock in the learner's process could be rewired by the submission it times)."""
+    if not isinstance(result, float):
+        return say(
+            f"expected a Python float (seconds), got a {type(result).__name__}",
+            f"应返回 Python float（秒），实际返回了 {type(result).__name__}",
+        )
+    grader_s = grader_timer(case["fn"].cycles)
+    low, high = 0.8 * min(grader_s), 1.25 * max(grader_s) + 2e-4
+    if low <= result <= high:
+        return None
+    measured = " and ".join(f"{s * 1e3:.3f} ms" for s in grader_s)
+    device = device_name("cuda")
+    unsynced = result < 0.1 * low
+    why_en = (
+        " — far too short: the clock stopped before the GPU finished (synchronise, or use CUDA events)"
+        if unsynced
+        else ""
+    )
+    why_zh = "——太短了：GPU 还没算完就停表了（请同步，或使用 CUDA 事件）" if unsynced else ""
+    return say(
+        f"on {device}, fn {case['fn'].describe()}: the grader's timer measured {measured} per timed"
+        f" call, you returned {result * 1e3:.3f} ms{why_en}; allowed {low * 1e3:.3f} to {high * 1e3:.3f} ms",
+        f"在 {device} 上，fn {case['fn'].describe('zh')}：评分器的计时器测得每次计时调用 {measured}，"
+        f"你返回了 {result * 1e3:.3f} 毫秒{why_zh}；允许范围 {low * 1e3:.3f} 到 {high * 1e3:.3f} 毫秒",
+    )
+
+
+CHECKS = (
+    Agrees(
+        name="calls_fn_warmup_plus_repeats_times",
+        points=4,
+        examples=(
+            Case.of(fn=RecordCalls(), kwargs={"device": "cpu"}),
+            Case.of(
+                fn=RecordCalls(),
+                arg0=torch.ones(2),
+                arg1=5,
+                kwargs={"device": "cpu", "warmup": 0, "repeats": 1},
+            ),
+        ),
+        cases=counting_cases(),
+        run=run_counting,
+        max_examples=15,
+    ),
+    Holds(
+        name="excludes_warmup",
+        points=3,
+        examples=(sleepy_case(3, 30, (5, 5, 5)),),
+        run=run_timed,
+        judge=about_the_median,
+    ),
+    Holds(
+        name="returns_median_seconds",
+        points=3,
+        examples=(sleepy_case(1, 1, (1, 5, 5, 5, 60)), sleepy_case(None, 5, (1, 5, 5, 5, 5, 5, 5, 5, 5, 80))),
+        run=run_timed,
+        judge=about_the_median,
+    ),
+    Holds(
+        name="cuda_agrees_with_grader_timer",
+        points=3,
+        requires="cuda",
+        examples=(gpu_case(3, 3), gpu_case(2, 5, torch.device("cuda"))),
+        run=run_timed,
+        judge=agrees_with_grader_timer,
+    ),
+)

@@ -1,1 +1,0 @@
-"""One module per exercise, named by its id, with a ``CHECKS`` tuple (see grader.spec)."""

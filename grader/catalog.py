@@ -44,6 +44,7 @@ class Exercise:
     seed: str  # the tutorial section to reread, e.g. "000 §2.4"
     forbidden: tuple[str, ...] = ()
     equivalent_mutants: tuple[str, ...] = ()
+    not_allowed: Text | None = None  # the stub's "Not allowed:" lines, in both languages
     # the root of the course the entry comes from (grader.course): where its spec and reference live
     course_root: Path | None = field(default=None, repr=False)
 
@@ -119,6 +120,7 @@ ENTRY_KEYS: dict[str, Key] = {
     "equivalent_mutants": Key(
         False, "a list of mutant ids (strings)", 'equivalent_mutants = ["L12:Sub->swapped#0"]', _strings
     ),
+    "not_allowed": Key(False, TEXT_EXPECTED, 'not_allowed = { en = "F.one_hot.", zh = "F.one_hot。" }'),
 }
 TEXT_KEYS = ("en", "zh")
 
@@ -170,7 +172,7 @@ def entry_problems(raw: Any) -> list[str]:
                 problems.append(f"missing {key}: it must be {spec.expected}, e.g. {spec.example}")
             continue
         value = raw[key]
-        if key in ("title", "statement"):
+        if key in ("title", "statement", "not_allowed"):
             problems += _text_problems(key, value)
         elif key == "hints":
             if not isinstance(value, list) or not value:
@@ -207,6 +209,7 @@ def _exercise(raw: dict, chapter: str, course_root: Path | None) -> Exercise:
         seed=raw["seed"].strip(),
         forbidden=tuple(raw.get("forbidden", ())),
         equivalent_mutants=tuple(raw.get("equivalent_mutants", ())),
+        not_allowed=_text(raw["not_allowed"]) if "not_allowed" in raw else None,
         course_root=course_root,
     )
 

@@ -351,6 +351,19 @@ def default_installed(start: Path | None = None) -> Course:
     )
 
 
+def ships_with_engine(course: Course) -> bool:
+    """Whether ``course`` is the engine's own (its wheel's ``grader_course``, or a checkout's course/):
+    installing the engine installs it, so a release needs no wheel of it."""
+    roots = set()
+    spec = importlib.util.find_spec("grader_course")
+    if spec is not None and spec.origin:
+        roots.add(Path(spec.origin).resolve().parent)
+    engine = _engine_checkout_course()
+    if engine is not None:
+        roots.add(engine.root)
+    return course.root in roots
+
+
 def _engine_checkout_course() -> Course | None:
     """The engine's own course when the engine runs from a checkout that was never installed."""
     if not (ENGINE_ROOT / "pyproject.toml").is_file() or not (ENGINE_ROOT / "grader").is_dir():

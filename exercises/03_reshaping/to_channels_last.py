@@ -1,8 +1,12 @@
 """Exercise to_channels_last — Channels last (seed 000 §2.5).
 
-Rearrange an (N, C, H, W) tensor into (N, H, W, C) so that out[n, h, w, c] == x[n, c, h, w].
+Images often come as `(N, C, H, W)` (PyTorch's layout) but some libraries want `(N, H, W, C)`.
+Return `x` rearranged so that `out[n, h, w, c] == x[n, c, h, w]` for every index: same elements, same
+dtype, shape `(N, H, W, C)`.
 
-把 (N, C, H, W) 的张量重新排列成 (N, H, W, C)，使 out[n, h, w, c] == x[n, c, h, w]。
+图像张量常见的布局是 `(N, C, H, W)`（PyTorch 的习惯），但有些库需要 `(N, H, W, C)`。
+请重新排列 `x`，使每个下标都满足 `out[n, h, w, c] == x[n, c, h, w]`：
+元素相同、dtype 相同，形状为 `(N, H, W, C)`。
 
 Check your work: pytest exercises/ -k to_channels_last
 """

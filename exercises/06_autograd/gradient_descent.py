@@ -1,10 +1,15 @@
 """Exercise gradient_descent — Gradient descent with autograd (seed 002 §3.4).
 
-Starting from `x0`, take `steps` updates x ← x − lr·∇f(x), the gradient of the scalar function `f` coming
-from autograd. Return the final x as a new, detached tensor (x0's shape and dtype); leave x0 untouched.
+Starting from `x0`, take `steps` steps of gradient descent on the scalar function `f` with learning rate
+`lr`: each step computes the gradient of f at the current x with autograd and updates
+x ← x − lr·∇f(x). Return the final x as a new tensor that does not require grad (detached), with x0's
+shape and dtype. Leave `x0` untouched (its values, its requires_grad flag, its `.grad`); x0 may itself
+require grad. With `steps` = 0 the result equals x0.
 
-从 `x0` 出发做 `steps` 次更新 x ← x − lr·∇f(x)，标量函数 `f` 的梯度用自动求导计算。返回最终的 x：
-一个已 detach 的新张量（形状和 dtype 与 x0 相同）；不要改动 x0。
+从 `x0` 出发，对标量函数 `f` 以学习率 `lr` 做 `steps` 步梯度下降：每一步用自动求导计算 f 在当前 x
+处的梯度，然后更新 x ← x − lr·∇f(x)。返回最终的 x：一个不需要梯度（已 detach）的新张量，形状和 dtype
+与 x0 相同。不要改动 `x0`（包括它的数值、requires_grad 标志和 `.grad`）；x0 本身也可能需要梯度。
+`steps` = 0 时结果等于 x0。
 
 Check your work: pytest exercises/ -k gradient_descent
 """

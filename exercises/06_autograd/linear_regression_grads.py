@@ -1,13 +1,23 @@
 """Exercise linear_regression_grads — Linear regression gradients, by hand (seed 002 §3.3).
 
-X (n, d), y (n,), w (d,), b 0-d. For L = mean((X @ w + b - y) ** 2) return (grad_w, grad_b): dL/dw of
-shape (d,) and dL/db of shape () (0-d), in X's dtype. Derive them by hand.
+For data `X` of shape (n, d), targets `y` of shape (n,), weights `w` of shape (d,) and a bias `b` that
+is a 0-d tensor, the loss is the mean squared error
 
-X (n, d)，y (n,)，w (d,)，b 是 0 维张量。对 L = mean((X @ w + b - y) ** 2) 返回 (grad_w, grad_b)：
-形状为 (d,) 的 dL/dw 和 0 维的 dL/db，dtype 与 X 相同。请手动推导。
+    L = mean((X @ w + b - y) ** 2)
+
+Return `(grad_w, grad_b)`: the gradients dL/dw, shaped like w (d,), and dL/db, shaped like b (0-d),
+in X's dtype. Derive them by hand; autograd is not allowed here (the grader compares with it).
+
+数据 `X` 形状为 (n, d)，目标 `y` 形状为 (n,)，权重 `w` 形状为 (d,)，偏置 `b` 是 0 维张量。损失是均方误差
+
+    L = mean((X @ w + b - y) ** 2)
+
+返回 `(grad_w, grad_b)`：梯度 dL/dw（形状与 w 相同，为 (d,)）和 dL/db（形状与 b 相同，是 0 维的），
+dtype 与 X 相同。请手动推导，这里不允许使用自动求导（评分器会用它来核对你的答案）。
 
 Not allowed: autograd (.backward, .grad, .requires_grad, .requires_grad_, .grad_fn, torch.autograd,
 torch.func, functorch).
+不允许使用：autograd（.backward、.grad、.requires_grad、.requires_grad_、.grad_fn、torch.autograd、torch.func、functorch）。
 Check your work: pytest exercises/ -k linear_regression_grads
 """
 

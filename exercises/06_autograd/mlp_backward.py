@@ -1,15 +1,25 @@
 """Exercise mlp_backward — Backpropagation through a small MLP, by hand (seed 000 §3.4).
 
-x (n, d_in), W1 (d_in, h), b1 (h,), W2 (h, k), b2 (k,), y (n, k). For
-L = mean((relu(x @ W1 + b1) @ W2 + b2 - y) ** 2) (mean over all n·k entries) return a dict with keys
-"W1", "b1", "W2", "b2": dL/d(parameter), shaped like the parameter. relu'(0) = 0.
+A two-layer network with inputs `x` (n, d_in), first layer `W1` (d_in, h) and `b1` (h,), second layer
+`W2` (h, k) and `b2` (k,), and targets `y` (n, k), has the loss
 
-x (n, d_in)，W1 (d_in, h)，b1 (h,)，W2 (h, k)，b2 (k,)，y (n, k)。对
-L = mean((relu(x @ W1 + b1) @ W2 + b2 - y) ** 2)（对全部 n·k 个元素求平均）返回字典，键为
-"W1"、"b1"、"W2"、"b2"，值为 L 对该参数的梯度，形状与参数相同。relu'(0) = 0。
+    L = mean((relu(x @ W1 + b1) @ W2 + b2 - y) ** 2)      (mean over all n·k entries)
+
+Return a dict with keys "W1", "b1", "W2", "b2": the gradient of L with respect to each, shaped like that
+parameter and in its dtype. Take relu'(0) = 0, as PyTorch does. Do the backward pass by hand; autograd is
+not allowed here.
+
+一个两层网络：输入 `x` 形状 (n, d_in)，第一层 `W1` (d_in, h) 和 `b1` (h,)，第二层 `W2` (h, k) 和
+`b2` (k,)，目标 `y` 形状 (n, k)。损失为
+
+    L = mean((relu(x @ W1 + b1) @ W2 + b2 - y) ** 2)      （对全部 n·k 个元素求平均）
+
+返回一个字典，键为 "W1"、"b1"、"W2"、"b2"：L 对各参数的梯度，形状和 dtype 与该参数相同。
+与 PyTorch 一样取 relu'(0) = 0。请手写反向传播，这里不允许使用自动求导。
 
 Not allowed: autograd (.backward, .grad, .requires_grad, .requires_grad_, .grad_fn, torch.autograd,
 torch.func, functorch).
+不允许使用：autograd（.backward、.grad、.requires_grad、.requires_grad_、.grad_fn、torch.autograd、torch.func、functorch）。
 Check your work: pytest exercises/ -k mlp_backward
 """
 

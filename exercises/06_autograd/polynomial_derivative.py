@@ -1,14 +1,19 @@
 """Exercise polynomial_derivative — Derivative of a polynomial, by hand (seed 000 §3.4).
 
-`coeffs` is a 1-D tensor (c0, c1, ..., cK) defining f(x) = c0 + c1·x + ... + cK·x^K; `x` is a tensor of
-any shape with the same dtype. Return f'(x) at every element of x (x's shape and dtype). `coeffs` may
-have one entry or none, and x may contain 0.
+`coeffs` is a 1-D tensor (c0, c1, ..., cK) that defines the polynomial f(x) = c0 + c1·x + c2·x² + ... +
+cK·x^K, and `x` is a tensor of any shape with the same dtype. Return f'(x) evaluated at every element
+of `x`: a tensor of x's shape and dtype. Derive the formula yourself; autograd is not allowed here.
+`coeffs` may have a single entry (a constant: the derivative is 0) or none at all (f = 0), and `x`
+may contain 0.
 
-`coeffs` 是一维张量 (c0, c1, ..., cK)，定义 f(x) = c0 + c1·x + ... + cK·x^K；`x` 是任意形状、dtype 相同
-的张量。返回在 x 每个元素处的 f'(x)（形状和 dtype 与 x 相同）。`coeffs` 可能只有一项或没有项，x 中可能有 0。
+`coeffs` 是一维张量 (c0, c1, ..., cK)，定义多项式 f(x) = c0 + c1·x + c2·x² + ... + cK·x^K；`x` 是
+任意形状、dtype 与 `coeffs` 相同的张量。返回在 `x` 每个元素处的导数值 f'(x)：形状和 dtype 都与 `x`
+相同。请自己推导公式，这里不允许使用自动求导（autograd）。`coeffs` 可能只有一项（常数，导数为 0），
+也可能一项都没有（f = 0）；`x` 中可能有 0。
 
 Not allowed: autograd (.backward, .grad, .requires_grad, .requires_grad_, .grad_fn, torch.autograd,
 torch.func, functorch).
+不允许使用：autograd（.backward、.grad、.requires_grad、.requires_grad_、.grad_fn、torch.autograd、torch.func、functorch）。
 Check your work: pytest exercises/ -k polynomial_derivative
 """
 

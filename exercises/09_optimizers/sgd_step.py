@@ -1,14 +1,27 @@
 """Exercise sgd_step — One SGD step, by hand (seed 000 §5).
 
-Update one parameter tensor exactly as `torch.optim.SGD` would (dampening 0): weight decay added to the
-gradient, an optional momentum buffer (`buf`: None before the first step), optional Nesterov. Return
-`(new_param, new_buf)`, with `new_buf` None when momentum is 0. Leave the inputs unchanged.
+Do one update of a single parameter tensor exactly as `torch.optim.SGD(..., lr, momentum, weight_decay,
+nesterov)` would (dampening 0), without using `torch.optim`. `param` and `grad` are tensors of the same
+shape; `buf` is the momentum buffer: `None` before the first step, afterwards the buffer the previous call
+returned. Return `(new_param, new_buf)`; `new_buf` is `None` when `momentum` is 0.
 
-不用 `torch.optim`，对一个参数张量做一次和 `torch.optim.SGD`（dampening 为 0）完全一致的更新：
-先加权重衰减，再按需使用动量缓冲区（`buf` 第一步之前为 None）和 Nesterov。返回 `(new_param, new_buf)`，
-没有动量时 `new_buf` 为 None。不要改动输入。
+Per step: `g = grad + weight_decay * param`; with momentum, the buffer starts as a copy of `g` on the first
+step and becomes `momentum * buf + g` afterwards; the update direction is the buffer (or
+`g + momentum * buf` with `nesterov=True`, or just `g` without momentum);
+`new_param = param - lr * direction`.
+Leave `param`, `grad` and `buf` unchanged: return new tensors.
+
+不用 `torch.optim`，对单个参数张量做一次更新，结果要和 `torch.optim.SGD(..., lr, momentum,
+weight_decay, nesterov)`（dampening 为 0）完全一致。`param` 和 `grad` 形状相同；`buf` 是动量缓冲区：
+第一步之前为 `None`，之后就是上一次调用返回的缓冲区。返回 `(new_param, new_buf)`；`momentum` 为 0 时
+`new_buf` 为 `None`。
+
+每一步：`g = grad + weight_decay * param`；有动量时，第一步缓冲区就是 `g` 的一份拷贝，之后变成
+`momentum * buf + g`；更新方向是缓冲区（`nesterov=True` 时是 `g + momentum * buf`，没有动量时就是 `g`）；
+`new_param = param - lr * 方向`。不要改动 `param`、`grad` 和 `buf`：返回新的张量。
 
 Not allowed: anything from torch.optim.
+不允许使用：torch.optim 中的任何东西。
 Check your work: pytest exercises/ -k sgd_step
 """
 

@@ -1,11 +1,13 @@
 """Exercise train_step — One training step (seed 000 §5.1, §6).
 
-Do one optimisation step on one batch: put the model in training mode, clear the old gradients, run the
-forward pass, compute the loss, back-propagate, and let the optimizer update the parameters. Return the
-loss of this batch as a Python float.
+Do one optimisation step of `model` on one batch and return that batch's loss as a Python float.
+The order matters: switch the model to training mode, clear the gradients left over from before,
+run the forward pass, compute `loss_fn(outputs, targets)`, back-propagate, then let the optimizer
+update the parameters.
 
-完成一个批次上的一次优化：把模型切换到训练模式，清除旧梯度，前向传播，计算损失，反向传播，
-再让优化器更新参数。以 Python float 返回这个批次的损失。
+在一个批次上对 `model` 做一次优化，并以 Python float 返回这个批次的损失。
+顺序很重要：先把模型切换到训练模式，清除之前残留的梯度，做前向传播，计算 `loss_fn(outputs, targets)`，
+反向传播，最后让优化器更新参数。
 
 Check your work: pytest exercises/ -k train_step
 """

@@ -1,12 +1,17 @@
 """Exercise to_device — Move a whole batch to a device (seed 002 §4.3).
 
-Return `obj` with every tensor and nn.Module inside it moved to `device`, however deeply nested in dicts,
-lists, tuples and namedtuples. Keep the structure exactly (same container types, same dict keys) and keep
-every other value (ints, strings, None...) as it is. Build new containers; do not change the ones given.
+Return `obj` with every tensor and every `nn.Module` inside it moved to `device`, however deeply it is
+nested in dicts, lists, tuples and namedtuples. Keep the structure exactly: a tuple stays a tuple, a list a
+list, a namedtuple the same namedtuple type, a dict keeps its keys. Anything else (ints, floats, strings,
+None...) is kept as it is. Tensors move with `.to(device)`; modules move with `module.to(device)` (which
+moves them in place, as PyTorch does). Do not change the containers you were given: build new ones.
+It is graded on the `meta` device, which needs no GPU.
 
-返回一个新的 `obj`：其中每个张量和 nn.Module 都移动到 `device` 上，无论在 dict、list、tuple、namedtuple 中
-嵌套多深。结构原样保留（容器类型相同，dict 的键相同），其他值（整数、字符串、None……）保持不变。
-构造新的容器，不要修改传入的容器。
+返回一个新的 `obj`：其中的每个张量和每个 `nn.Module` 都被移动到 `device` 上，无论它们在 dict、list、
+tuple、namedtuple 里嵌套得多深。结构要原样保留：tuple 仍是 tuple，list 仍是 list，namedtuple 仍是同一种
+namedtuple，dict 保留它的键。其他值（整数、浮点数、字符串、None……）原样保留。张量用 `.to(device)`
+移动；模块用 `module.to(device)` 移动（和 PyTorch 一样，它会原地移动模块）。不要修改传入的容器：
+构造新的容器。评分时使用 `meta` 设备，不需要 GPU。
 
 Check your work: pytest exercises/ -k to_device
 """

@@ -57,6 +57,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     check.add_argument("--static", action="store_true", help="only the checks that need no running (fast)")
     check.add_argument(
+        "--sync-stubs",
+        action="store_true",
+        help="first write each stub's docstring from its catalog entry (the statement lives in the catalog)",
+    )
+    check.add_argument(
         "--target", type=float, default=95.0, metavar="PERCENT", help="--mutants: the kill rate to reach (95)"
     )
     _course_option(check)
@@ -153,10 +158,10 @@ def _new(args: argparse.Namespace) -> int:
     for path in written.paths:
         print(f"  {path.relative_to(root)}")
     print(
-        "Next: replace every TODO(grader new) (the metadata texts, the reference, the spec, the stub's\n"
-        "signature and the sample submissions), then run"
-        f" `grader check --exercise {written.exercise_id}` and"
-        f" `grader check --mutants --exercise {written.exercise_id}` (docs/authoring.md)."
+        "Next: replace every TODO(grader new) (the catalog texts, the reference, the spec, the stub's"
+        " signature and\nthe sample submissions), then run `grader check --sync-stubs --exercise"
+        f" {written.exercise_id}` and\n`grader check --mutants --exercise {written.exercise_id}`"
+        " (docs/authoring.md)."
     )
     return 0
 
@@ -169,6 +174,9 @@ def _check(args: argparse.Namespace) -> int:
     _known(ids)
     what = "the whole exercise set" if not ids else ", ".join(ids)
     print(f"grader check: {what} of course {course.describe()}", flush=True)
+    if args.sync_stubs:
+        for path in soundness.sync_stubs(course, set(ids) if ids else None):
+            print(f"  docstring written from the catalog: {path.relative_to(course.root)}", flush=True)
     run = soundness.check(
         course,
         exercise_ids=ids,
@@ -237,8 +245,16 @@ def _release(args: argparse.Namespace) -> int:
         written = release(args.out, course, grader_spec=args.grader_spec)
     except ReleaseError as e:
         raise AuthoringError(str(e)) from None
-    print(f"grader release: wrote {len(written.files)} files to {written.root}")
-    print(f"  learners install the grader with: {written.grader_spec}")
+    print(
+        f"grader release: course {course.name} {course.version}: wrote {len(written.files)} files"
+        f" to {written.root}"
+    )
+    print(f"  the grader, pinned: {written.grader_spec}")
+    if written.course_wheel is not None:
+        print(f"  the course, pinned: {written.course_wheel.relative_to(written.root)}")
+    else:
+        print("  the course comes with the grader (it is the engine's own)")
+    print("  learners' CI: pip install -r requirements.txt, then grader score exercises/ --profile ci")
     return 0
 
 

@@ -1,10 +1,14 @@
-"""``grader release <out-dir>``: write the repository learners clone.
+"""``grader release <out-dir>``: write the repository learners clone, for any course.
 
-What goes in: the stubs (``exercises/``), a README in English and Chinese, the CI workflow that
-recomputes the score (``.github/workflows/grade.yml`` from ``grader/templates/grade.yml``), a root
-``conftest.py`` that loads the grader's pytest plugin, and ``requirements.txt`` pinning the grader.
-What stays out: the references, the specs' source and the project's tests (learners get the grader as
-an installed package), and every instructor setting (tox, constraints, the CI seed, example budgets).
+What goes in: the stubs (``exercises/``, their docstrings written from the catalog), the course built
+into a wheel (``.grader/<package>-<version>-py3-none-any.whl``, see :mod:`grader.authoring.wheel`),
+``requirements.txt`` pinning the engine (``torch-grader==<its version>``) and that wheel,
+``pyproject.toml`` naming the course (``[tool.grader] course = "<name>"``), a root ``conftest.py`` that
+loads the grader's pytest plugin, a README in English and Chinese, and the CI workflow that installs the
+requirements and recomputes the score (``.github/workflows/grade.yml``, from ``grader/templates``).
+What stays out: the references and specs as files (they are inside the wheel, where learners' CI needs
+them), the sample submissions, the project's tests, and every instructor setting (tox, constraints, the
+CI seed, example budgets). The engine's own course needs no wheel: the engine's pin brings it.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.authoring import stubs, wheel
 from grader.catalog import Exercise
 from grader.course import Course
 
 PACKAGE = "torch-grader"
-NOT_EXERCISES = {"__init__.py", "conftest.py"}
+WHEELS = ".grader"  # where the course's wheel sits in the learners' repository
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "grade.yml"
 
 
 class ReleaseError(ValueError):
@@ -28,12 +34,21 @@ class Released:
     root: Path
     files: tuple[Path, ...]
     grader_spec: str
+    course_wheel: Path | None = None  # None: the engine's own course, which the engine's pin brings
 
 
 def default_grader_spec() -> str:
-    from grader.score import grader_version
+    """``torch-grader==<this engine's version>`` (grader.__version__, the one place it is written)."""
+    from grader import __version__
 
-    return f"{PACKAGE}=={grader_version()}"
+    return f"{PACKAGE}=={__version__}"
+
+
+def workflow() -> str:
+    """The CI workflow of a learners' repository (``grader/templates/grade.yml``): it installs torch's CPU
+    build, then the engine and the course from ``requirements.txt`` (``$GRADER_PACKAGE`` instead of the
+    engine's pin, when set), and grades ``exercises/``."""
+    return TEMPLATE.read_text(encoding="utf-8")
 
 
 def release(out: Path, course: Course | None = None, grader_spec: str | None = None) -> Released:
@@ -47,9 +62,9 @@ def release(out: Path, course: Course | None = None, grader_spec: str | None = N
         raise ReleaseError(
             f"Expected a new or empty folder to release into but {str(out)!r} is not; pick another"
         )
-    if out == root or out in root.parents:
+    if out == root or out in root.parents or out.is_relative_to(root):
         raise ReleaseError(
-            f"Expected a folder other than the course {root} (or above it) but got {str(out)!r}"
+            f"Expected a folder outside the course {root} (and not above it) but got {str(out)!r}"
         )
     exercises = course.exercises
     missing = [e for e in exercises if not (root / "exercises" / e.relpath).is_file()]
@@ -65,27 +80,32 @@ def release(out: Path, course: Course | None = None, grader_spec: str | None = N
         path.write_text(text, encoding="utf-8")
         written.append(path)
 
+    built = None
+    requirements = [spec]
+    if not courses.ships_with_engine(course):
+        try:
+            built = wheel.build(course, out / WHEELS)
+        except wheel.WheelError as e:
+            raise ReleaseError(str(e)) from None
+        written.append(built)
+        requirements.append(f"./{WHEELS}/{built.name}")
     for exercise in exercises:
-        write(
-            f"exercises/{exercise.relpath.as_posix()}",
-            (root / "exercises" / exercise.relpath).read_text("utf-8"),
-        )
+        source = (root / "exercises" / exercise.relpath).read_text("utf-8")
+        write(f"exercises/{exercise.relpath.as_posix()}", stubs.with_docstring(source, exercise))
     for extra in sorted((root / "exercises").rglob("conftest.py")):  # the exercises' own pytest set-up
-        write(extra.relative_to(root).as_posix(), extra.read_text(encoding="utf-8"))
+        write(
+            f"exercises/{extra.relative_to(root / 'exercises').as_posix()}", extra.read_text(encoding="utf-8")
+        )
     write("conftest.py", CONFTEST)
-    write("requirements.txt", REQUIREMENTS.format(spec=spec))
-    write("README.md", readme(exercises, spec))
+    write("requirements.txt", REQUIREMENTS.format(lines="\n".join(requirements)))
+    write("pyproject.toml", PYPROJECT.format(name=course.name, version=course.version))
+    write("README.md", readme(exercises, spec, course))
     write(".gitignore", GITIGNORE)
-    template = Path(__file__).resolve().parent.parent / "templates" / "grade.yml"
-    if template.is_file():
-        workflow = template.read_text(encoding="utf-8")
-        if grader_spec:  # the workflow installs what the learners' requirements pin
-            workflow = workflow.replace(default_grader_spec(), grader_spec)
-        write(".github/workflows/grade.yml", workflow)
-    return Released(out, tuple(written), spec)
+    write(".github/workflows/grade.yml", workflow())
+    return Released(out, tuple(written), spec, built)
 
 
-def readme(exercises: tuple[Exercise, ...], spec: str) -> str:
+def readme(exercises: tuple[Exercise, ...], spec: str, course: Course) -> str:
     rows_en = "\n".join(
         f"| {e.chapter} | `{e.id}` | [{e.title.en}](exercises/{e.relpath.as_posix()}) | {e.points} |"
         for e in exercises
@@ -95,7 +115,18 @@ def readme(exercises: tuple[Exercise, ...], spec: str) -> str:
         for e in exercises
     )
     total = sum(e.points for e in exercises)
-    return README.format(spec=spec, rows_en=rows_en, rows_zh=rows_zh, total=total, count=len(exercises))
+    return README.format(
+        spec=spec,
+        rows_en=rows_en,
+        rows_zh=rows_zh,
+        total=total,
+        count=len(exercises),
+        title_en=course.title.en,
+        title_zh=course.title.zh,
+        name=course.name,
+        version=course.version,
+        first=exercises[0].id if exercises else "ID",
+    )
 
 
 CONFTEST = '''\
@@ -105,10 +136,17 @@ pytest_plugins = ["grader.plugin"]
 '''
 
 REQUIREMENTS = """\
-# The grader that checks your exercises (it brings torch, Hypothesis and pytest).
+# The grader and this course, pinned: CI installs exactly these (pip install -r requirements.txt).
 # On a machine without a GPU, install the CPU build of torch first:
 #   pip install torch --index-url https://download.pytorch.org/whl/cpu
-{spec}
+{lines}
+"""
+
+PYPROJECT = """\
+# Which course the grader grades here (grader score, pytest exercises/, grader watch): the one installed
+# from requirements.txt.
+[tool.grader]
+course = "{name}"  # version {version}
 """
 
 GITIGNORE = """\
@@ -120,27 +158,28 @@ grader-reports/
 """
 
 README = """\
-# PyTorch exercises · PyTorch 练习
+# {title_en} · {title_zh}
 
 [English](#english) · [中文](#中文)
 
 ## English
 
-{count} exercises, {total} points. Each file in `exercises/` holds one function (or class) to write:
-read its docstring, replace `raise NotImplementedError(...)` with your code, and run the checks.
+The course `{name}` (version {version}): {count} exercises, {total} points. Each file in `exercises/`
+holds one function (or class) to write: read its docstring, replace `raise NotImplementedError(...)`
+with your code, and run the checks.
 
 ### Set up
 
 ```
 python -m venv .venv && . .venv/bin/activate
-pip install -r requirements.txt      # installs the grader: {spec}
+pip install -r requirements.txt      # installs the grader ({spec}) and this course
 ```
 
 ### Work
 
 ```
 pytest exercises/                     # every exercise; "NOT STARTED" until you begin one
-pytest exercises/ -k broadcast_add    # one exercise
+pytest exercises/ -k {first:<18} # one exercise
 pytest exercises/ --lang zh           # feedback in Chinese
 grader score exercises/               # your score, as CI will compute it
 ```
@@ -158,21 +197,22 @@ examples (and checks that run only in CI): that score is the one that counts.
 
 ## 中文
 
-共 {count} 道练习，总分 {total}。`exercises/` 中的每个文件是一道题：阅读文件开头的说明，把
-`raise NotImplementedError(...)` 换成你的代码，然后运行检查。
+课程 `{name}`（版本 {version}）：共 {count} 道练习，总分 {total}。
+`exercises/` 中的每个文件是一道题：阅读文件开头的说明，把 `raise NotImplementedError(...)`
+换成你的代码，然后运行检查。
 
 ### 准备
 
 ```
 python -m venv .venv && . .venv/bin/activate
-pip install -r requirements.txt      # 安装评分器：{spec}
+pip install -r requirements.txt      # 安装评分器（{spec}）和本课程
 ```
 
 ### 练习
 
 ```
 pytest exercises/                     # 检查全部练习；还没开始的题显示 "NOT STARTED"
-pytest exercises/ -k broadcast_add    # 只检查一道题
+pytest exercises/ -k {first:<18} # 只检查一道题
 pytest exercises/ --lang zh           # 中文反馈
 grader score exercises/               # 按 CI 的方式计算你的得分
 ```

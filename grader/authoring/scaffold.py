@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import __version__
+from grader.authoring import stubs
 from grader.authoring.soundness import TODO_MARK
 from grader.catalog import CatalogError, load_catalog
 from grader.course import MARKER, NAME
@@ -137,7 +138,7 @@ def scaffold(target: str, root: Path, new_course: bool = False) -> Scaffolded:
         header.rstrip("\n") + "\n" + ENTRY.format(id=exercise_id, todo=TODO_MARK), encoding="utf-8"
     )
     try:
-        load_catalog(catalog_dir, course_root=root)
+        entry = {e.id: e for e in load_catalog(catalog_dir, course_root=root)}[exercise_id]
     except CatalogError as e:  # never leave the catalog broken
         if before is None:
             toml.unlink()
@@ -145,7 +146,7 @@ def scaffold(target: str, root: Path, new_course: bool = False) -> Scaffolded:
             toml.write_text(before, encoding="utf-8")
         raise ScaffoldError(f"the new entry would break {toml.name}, nothing written: {e}") from None
     texts = {
-        "stub": STUB.format(id=exercise_id, todo=TODO_MARK),
+        "stub": stubs.literal(entry) + "\n\n" + STUB.format(id=exercise_id, todo=TODO_MARK),
         "reference": REFERENCE.format(id=exercise_id, todo=TODO_MARK),
         "spec": SPEC.format(id=exercise_id, todo=TODO_MARK),
         "wrong sample": WRONG.format(id=exercise_id, todo=TODO_MARK),
@@ -162,11 +163,14 @@ COURSE_TOML = """\
 # (docs/authoring.md, "A course"). `grader new CHAPTER/ID` adds an exercise, `grader check` proves the
 # set sound, `grader release OUT-DIR` writes the learners' repository.
 [course]
-name = "{name}"             # how learners' repositories name this course (lower case, digits, '-')
-version = "0.1.0"          # bump it with every release: the learners' repository pins it
+# name: how learners' repositories name the course (lower case, digits, '-')
+name = "{name}"
+# version: bump it with every release (the learners' repository pins it)
+version = "0.1.0"
 title = {{ en = "{todo}: the course's title", zh = "{todo}：课程名称" }}
-engine = "{engine}"     # the torch-grader versions this course works with
-# seeds = "tutorials"      # optional: the folder of tutorials the seed fields point into
+# engine: the torch-grader versions the course works with
+engine = "{engine}"
+# seeds = "tutorials"  # optional: the folder of tutorials the exercises' seed fields point into
 """
 
 CHAPTER_HEADER = """\
@@ -182,14 +186,19 @@ points = 10
 seed = "000 §2.4"
 # APIs the learner may not call: a dotted name ("torch.broadcast_to"), any attribute (".matmul"), or "@".
 forbidden = []
+# What the stub says is not allowed (optional; say it in words when the forbidden list is not empty):
+# not_allowed.en = "torch.broadcast_to and NumPy's broadcast helpers."
+# not_allowed.zh = "torch.broadcast_to 和 NumPy 的广播函数。"
 # Mutants that behave exactly like the reference (from `grader check --mutants`), e.g. ["L7:Add->Sub#0"].
 equivalent_mutants = []
 title = {{ en = "{todo}: a short title", zh = "{todo}：简短的标题" }}
 statement.en = """
-{todo}: what {id} receives and returns, with one worked call. (Placeholder: return twice `x`.)
+{todo}: what {id} receives and returns, with one worked call.
+(Placeholder: return twice `x`.)
 """
 statement.zh = """
-{todo}：说明 {id} 的输入和输出，并给出一个调用示例。（占位：返回 `x` 的两倍。）
+{todo}：说明 {id} 的输入和输出，并给出一个调用示例。
+（占位：返回 `x` 的两倍。）
 """
 [[exercise.hints]]
 en = "{todo}: a hint that helps without giving the answer."
@@ -208,22 +217,17 @@ zh = "{todo}：一条有帮助但不直接给出答案的提示。"
 #   zh = "从右往左对齐两个形状，较短的在前面补 1。"
 '''
 
-STUB = '''\
-"""Exercise {id}: {todo} the title, and the statement in English.
-
-{todo}: the statement in Chinese.
-
-Check your work: pytest exercises/ -k {id}
-"""
-
+STUB = """\
 import torch
 
 
-# {todo}: the signature learners keep (names and types are a contract: see /work/shared/catalog.md).
-# The body stays exactly a docstring plus this raise: `grader check` verifies the stub is "not started".
+# {todo}: the signature learners keep (a contract once released).
+# The body stays exactly this raise: `grader check` verifies the stub is "not started".
+# The docstring above is written from the catalog entry (title, seed, statement, not_allowed):
+# edit those there, then run `grader check --sync-stubs`.
 def {id}(x: torch.Tensor) -> torch.Tensor:
     raise NotImplementedError("exercise {id}: replace this line with your code")
-'''
+"""
 
 REFERENCE = '''\
 """Reference for {id}: {todo} say how it works (ideally the library's own function, which the

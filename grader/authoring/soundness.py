@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from grader.authoring import stubs
 from grader.catalog import CatalogError, Exercise, Text
 from grader.course import Course
 
@@ -66,7 +67,7 @@ def static_findings(
 ) -> list[Finding]:
     """What can be told from the files alone. ``only``: report on these exercise ids (orphans: always)."""
     root = course.root
-    findings: list[Finding] = []
+    findings: list[Finding] = course_findings(course)
     seeds = course.seeds
     if seeds is None:
         findings.append(Finding("", "note", "seed sections not verified: course.toml names no seeds folder"))
@@ -105,6 +106,7 @@ def exercise_static(
             error(f"missing {part} {path.relative_to(root)}: create it (docs/authoring.md shows each part)")
     texts: list[tuple[str, Text]] = [("title", exercise.title), ("statement", exercise.statement)]
     texts += [(f"hints[{i}]", h) for i, h in enumerate(exercise.hints)]
+    texts += [("not_allowed", exercise.not_allowed)] if exercise.not_allowed is not None else []
     for name, text in texts:
         if not text.en:
             error(f"{toml}: {name}.en of {exercise.id} is empty; write it in English")
@@ -117,19 +119,52 @@ def exercise_static(
             )
         if TODO_MARK in text.en or TODO_MARK in text.zh:
             error(f"{toml}: {name} of {exercise.id} still holds the scaffold's {TODO_MARK}; write the text")
-    if exercise.points < 1:
-        error(f"{toml}: points of {exercise.id} must be at least 1, got {exercise.points}")
     found += _seed_findings(exercise, toml, seeds)
     from grader.gate.patterns import check_patterns
 
     for problem in check_patterns(exercise.forbidden):
         error(f"{toml}: {exercise.id}: {problem}")
+    stub = parts(exercise, root)["stub"]
+    if stub.is_file() and not stubs.agrees(stub.read_text(encoding="utf-8"), exercise):
+        error(
+            f"{stub.relative_to(root)}: its docstring is not the one {toml} gives (the statement lives in the"
+            " catalog); run `grader check --sync-stubs` to write it from the catalog"
+        )
     for part, path in parts(exercise, root).items():
-        if path.is_file() and TODO_MARK in path.read_text(encoding="utf-8"):
+        # a stub's docstring comes from the catalog, whose own TODOs are reported above
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if TODO_MARK in (stubs.body(text) if part == "stub" else text):
             error(f"{path.relative_to(root)} still holds the scaffold's {TODO_MARK}: finish the {part}")
     if with_samples:
         found += _sample_findings(exercise, root)
     return found
+
+
+def course_findings(course: Course) -> list[Finding]:
+    """What is wrong with ``course.toml`` itself (its title still the scaffold's, say)."""
+    found = []
+    for lang in ("en", "zh"):
+        text = course.title[lang]
+        if TODO_MARK in text or not text:
+            found.append(
+                Finding("", "error", f"course.toml: title.{lang} is {text!r}; write the course's title")
+            )
+    if not CJK.search(course.title.zh):
+        found.append(Finding("", "error", "course.toml: title.zh has no Chinese characters; translate it"))
+    return found
+
+
+def sync_stubs(course: Course, exercise_ids: set[str] | None = None) -> list[Path]:
+    """Rewrite the docstring of every stub that disagrees with its catalog entry; the paths rewritten."""
+    written = []
+    for exercise in course.exercises:
+        stub = parts(exercise, course.root)["stub"]
+        if (exercise_ids is None or exercise.id in exercise_ids) and stub.is_file():
+            source = stub.read_text(encoding="utf-8")
+            if not stubs.agrees(source, exercise):
+                stub.write_text(stubs.with_docstring(source, exercise), encoding="utf-8")
+                written.append(stub)
+    return written
 
 
 def _sample_findings(exercise: Exercise, root: Path) -> list[Finding]:

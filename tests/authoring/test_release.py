@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import tomllib
 import os
 import shutil
 import subprocess
@@ -74,7 +75,10 @@ def test_the_release_holds_stubs_ci_plugin_and_a_pinned_grader(released: Path) -
 def test_no_solution_and_no_instructor_setting_is_released(released: Path) -> None:
     files = released_text(released)
     assert not any(p.startswith(("reference/", "grader/", "tests/")) for p in files), sorted(files)
-    assert not {"tox.ini", "constraints.txt", "pyproject.toml"} & set(files)
+    assert not {"tox.ini", "constraints.txt"} & set(files)
+    # pyproject.toml only names the course: the built-in one comes with the engine's pin, no wheel
+    assert tomllib.loads(files["pyproject.toml"]) == {"tool": {"grader": {"course": "pytorch-basics"}}}
+    assert not (released / ".grader").exists()
     body = reference_body_lines()
     assert len(body) > 50  # the check below means something
     leaked = {

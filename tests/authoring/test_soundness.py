@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from grader import course, runner
-from grader.authoring import soundness
+from grader.authoring import soundness, stubs
 from grader.authoring.cli import main
 from grader.authoring.soundness import Finding, behaviour_findings, start_stub, static_findings
 from grader.cases import Case, ramp
@@ -56,7 +56,10 @@ def make_tree(
         (root / "submissions" / exercise_id).mkdir(parents=True)
         for kind in ("wrong", "right"):
             (root / "submissions" / exercise_id / f"{kind}_one.py").write_text("", encoding="utf-8")
-    return course.load(root)
+    made = course.load(root)
+    for exercise in made.exercises:  # stubs as grader new writes them: the docstring from the catalog
+        (root / "exercises" / exercise.relpath).write_text(stubs.with_docstring("", exercise), encoding="utf-8")
+    return made
 
 
 def errors(findings: list[Finding]) -> list[str]:

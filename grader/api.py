@@ -66,4 +66,3 @@ __all__ = [
     "strategies",
     "type_name",
 ]
-

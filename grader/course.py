@@ -61,6 +61,8 @@ COURSE_KEYS = {
     "title": "a table { en = '...', zh = '...' }",
     "engine": "the torch-grader versions the course needs, e.g. '>=0.1,<0.2'",
     "seeds": "optional: the folder of tutorials the seed fields point into, relative to the course",
+    "requires": "optional: a list of the pip requirements the exercises need beyond the grader, e.g."
+    " ['scikit-learn>=1.3']",
 }
 
 
@@ -81,6 +83,7 @@ class Course:
     title: Text
     engine: str
     seeds: Path | None = None
+    requires: tuple[str, ...] = ()  # pip requirements of the exercises beyond the grader (release pins them)
     origin: str = field(default="", compare=False)  # how it was found, for messages
     installed: bool = field(default=False, compare=False)  # found by name among installed packages
 
@@ -182,6 +185,11 @@ def load(root: Path, origin: str = "", installed: bool = False) -> Course:
     seeds = table.get("seeds")
     if seeds is not None and not isinstance(seeds, str):
         problems.append(f"seeds must be {COURSE_KEYS['seeds']}, got {seeds!r}")
+    requires = table.get("requires", [])
+    if not isinstance(requires, list) or not all(_requirement(r) for r in requires):
+        problems.append(
+            f"requires must be {COURSE_KEYS['requires'].removeprefix('optional: ')}, got {requires!r}"
+        )
     if problems:
         raise CourseError(f"{path}: " + "; ".join(problems) + " (see docs/authoring.md, 'A course')")
     course = Course(
@@ -191,6 +199,7 @@ def load(root: Path, origin: str = "", installed: bool = False) -> Course:
         title=Text(en=title["en"].strip(), zh=title["zh"].strip()),
         engine=table["engine"].strip(),
         seeds=(root / seeds).resolve() if seeds else None,
+        requires=tuple(requires),
         origin=origin or str(path),
         installed=installed,
     )
@@ -214,6 +223,16 @@ def _check_engine(course: Course, path: Path) -> None:
             f"course {course.name} ({path}) needs torch-grader{course.engine}, but this is torch-grader"
             f" {__version__}; install a grader it supports: pip install 'torch-grader{course.engine}'"
         )
+
+
+def _requirement(text: Any) -> bool:
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    try:
+        Requirement(text)
+    except (InvalidRequirement, TypeError):
+        return False
+    return True
 
 
 def _did_you_mean(word: str, known: Mapping[str, Any] | set[str]) -> str:
@@ -304,8 +323,12 @@ def nearest_pyproject(folder: Path) -> Course | None:
 def installed_courses() -> dict[str, list[importlib.metadata.EntryPoint]]:
     """Installed courses by name (entry point group ``grader.courses``); a name may come twice."""
     found: dict[str, list[importlib.metadata.EntryPoint]] = {}
-    for entry in importlib.metadata.entry_points(group=ENTRY_POINTS):
-        found.setdefault(entry.name, []).append(entry)
+    # every distribution on the path, not importlib.metadata.entry_points()'s first of each name: a stale
+    # torch_grader.egg-info in a checkout would otherwise hide the installed engine's own course
+    for distribution in importlib.metadata.distributions():
+        for entry in distribution.entry_points:
+            if entry.group == ENTRY_POINTS:
+                found.setdefault(entry.name, []).append(entry)
     return found
 
 

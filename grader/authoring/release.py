@@ -81,7 +81,7 @@ def release(out: Path, course: Course | None = None, grader_spec: str | None = N
         written.append(path)
 
     built = None
-    requirements = [spec]
+    requirements = [spec, *course.requires]  # what the course's exercises need beyond the grader
     if not courses.ships_with_engine(course):
         try:
             built = wheel.build(course, out / WHEELS)

@@ -90,6 +90,7 @@ def metadata(course: Course) -> dict[str, bytes]:
             f"Summary: {summary}\n"
             "Requires-Python: >=3.11\n"
             f"Requires-Dist: torch-grader{course.engine}\n"
+            + "".join(f"Requires-Dist: {r}\n" for r in course.requires)
         ).encode(),
         "WHEEL": (
             "Wheel-Version: 1.0\n"

@@ -63,6 +63,7 @@ def test_the_release_holds_stubs_ci_plugin_and_a_pinned_grader(released: Path) -
         assert files[path] == (ROOT / "exercises" / exercise.relpath).read_text(encoding="utf-8")
     assert 'pytest_plugins = ["grader.plugin"]' in files["conftest.py"]
     assert default_grader_spec() in files["requirements.txt"].splitlines()
+    assert "scikit-learn>=1.3" in files["requirements.txt"].splitlines()  # course.toml's requires
     assert default_grader_spec().startswith("torch-grader==")
     readme = files["README.md"]
     assert "## English" in readme and "## 中文" in readme and "pytest exercises/" in readme

@@ -11,7 +11,7 @@ dimension and 0.0 everywhere else. Raise ValueError when a label lies outside [0
 不能使用 `torch.nn.functional.one_hot`。
 
 Not allowed: torch.nn.functional.one_hot.
-不允许使用：torch.nn.functional.one_hot。
+不允许使用：函数 torch.nn.functional.one_hot。
 Check your work: pytest exercises/ -k one_hot
 """
 

@@ -17,7 +17,8 @@ dtype 与 X 相同。请手动推导，这里不允许使用自动求导（评�
 
 Not allowed: autograd (.backward, .grad, .requires_grad, .requires_grad_, .grad_fn, torch.autograd,
 torch.func, functorch).
-不允许使用：autograd（.backward、.grad、.requires_grad、.requires_grad_、.grad_fn、torch.autograd、torch.func、functorch）。
+不允许使用：自动求导 autograd（.backward、.grad、.requires_grad、.requires_grad_、.grad_fn、torch.autograd、
+torch.func、functorch）。
 Check your work: pytest exercises/ -k linear_regression_grads
 """
 

@@ -13,7 +13,8 @@ may contain 0.
 
 Not allowed: autograd (.backward, .grad, .requires_grad, .requires_grad_, .grad_fn, torch.autograd,
 torch.func, functorch).
-不允许使用：autograd（.backward、.grad、.requires_grad、.requires_grad_、.grad_fn、torch.autograd、torch.func、functorch）。
+不允许使用：自动求导 autograd（.backward、.grad、.requires_grad、.requires_grad_、.grad_fn、torch.autograd、
+torch.func、functorch）。
 Check your work: pytest exercises/ -k polynomial_derivative
 """
 

@@ -10,7 +10,7 @@ computes for regression.
 `loss.backward()`。这正是回归任务里 `nn.MSELoss()` 算的东西。
 
 Not allowed: F.mse_loss / nn.MSELoss.
-不允许使用：F.mse_loss / nn.MSELoss。
+不允许使用：函数 F.mse_loss 和类 nn.MSELoss。
 Check your work: pytest exercises/ -k mse_loss
 """
 

@@ -58,7 +58,9 @@ def make_tree(
             (root / "submissions" / exercise_id / f"{kind}_one.py").write_text("", encoding="utf-8")
     made = course.load(root)
     for exercise in made.exercises:  # stubs as grader new writes them: the docstring from the catalog
-        (root / "exercises" / exercise.relpath).write_text(stubs.with_docstring("", exercise), encoding="utf-8")
+        (root / "exercises" / exercise.relpath).write_text(
+            stubs.with_docstring("", exercise), encoding="utf-8"
+        )
     return made
 
 
@@ -174,3 +176,24 @@ def test_check_command_reports_a_sound_exercise(capsys: pytest.CaptureFixture[st
     assert main(["check", "--exercise", "make_grid", "--jobs", "1", "--max-examples", "5"]) == 0
     out = capsys.readouterr().out
     assert "ok   01_tensors/make_grid" in out and "1/1 exercises sound; the set is sound" in out
+
+
+def test_the_built_in_course_is_statically_sound_and_its_stubs_agree_with_the_catalog() -> None:
+    run = soundness.check(course.active(), behaviour=False)
+    assert run.sound, [f.text for f in run.findings if f.level == "error"]
+
+
+def test_a_stub_whose_docstring_drifted_is_found_and_synced(tmp_path: Path) -> None:
+    demo = make_tree(tmp_path, {"one": {}})
+    stub = demo.root / "exercises" / "01_demo" / "one.py"
+    stub.write_text('"""An older statement."""\n\n\ndef one(x):\n    raise NotImplementedError\n', "utf-8")
+    found = errors(static_findings(demo, demo.exercises))
+    assert any(
+        "exercises/01_demo/one.py: its docstring is not the one catalog/01_demo.toml gives" in t
+        for t in found
+    )
+    assert any("grader check --sync-stubs" in t for t in found)
+    assert soundness.sync_stubs(demo) == [stub]
+    assert errors(static_findings(demo, demo.exercises)) == []
+    assert stub.read_text("utf-8").endswith('"""\n\n\ndef one(x):\n    raise NotImplementedError\n')
+    assert "Return x." in stub.read_text("utf-8") and "返回 x。" in stub.read_text("utf-8")

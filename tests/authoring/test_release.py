@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ast
-import tomllib
 import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest

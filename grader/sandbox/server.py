@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from multiprocessing import forkserver
 from typing import Any
 
+from grader import fork_server
+
 PRELOAD = ["grader.sandbox.preload"]
 
 # What the fork server (and so every learner process) may inherit: enough to start Python and torch.
@@ -39,7 +41,6 @@ ENV_ALLOWED = (
     "GRADER_COURSE",  # set by start(): the root of the course to preload (not the parent's own value)
 )
 COURSE = "GRADER_COURSE"
-_course_root: str | None = None  # the course the running server preloaded
 
 
 def context() -> Any:
@@ -55,26 +56,24 @@ def start() -> None:
     It preloads the course this process works on; when that changed since the server started (a test
     grading two courses), the old server is stopped first.
     """
-    global _course_root
     from grader import course
 
-    root = str(course.active().root)
+    owner = ("sandbox", str(course.active().root))
     context()
-    if _course_root not in (None, root):
-        stop()
+    fork_server.claim(owner)
     saved = dict(os.environ)
     try:
         for name in list(os.environ):
             if name not in ENV_ALLOWED:
                 del os.environ[name]
-        os.environ[COURSE] = root
+        os.environ[COURSE] = owner[1]
         # The server (and multiprocessing's resource tracker) run `python -c`, which would put the current
         # directory first on sys.path: in CI that is the submission, whose numpy.py or signal.py would then
         # be imported unconfined. PYTHONSAFEPATH (Python 3.11+) leaves it off.
         os.environ["PYTHONSAFEPATH"] = "1"
         with main_script_hidden():
             forkserver.ensure_running()
-        _course_root = root
+        fork_server.started(owner)
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -82,12 +81,7 @@ def start() -> None:
 
 def stop() -> None:
     """Stop the fork server (its children keep running); the next :func:`start` starts a fresh one."""
-    global _course_root
-    stopper = getattr(forkserver._forkserver, "_stop", None)
-    if stopper is None:  # pragma: no cover - every CPython 3.11+ has it
-        raise RuntimeError("this Python cannot restart the sandbox's fork server: grade one course per run")
-    stopper()
-    _course_root = None
+    fork_server.stop()
 
 
 @contextlib.contextmanager

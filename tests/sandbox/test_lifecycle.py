@@ -102,3 +102,26 @@ def test_children_never_rerun_the_main_script_or_module() -> None:
     with server.main_script_hidden():
         assert getattr(main, "__file__", None) is None and main.__spec__ is None
     assert (getattr(main, "__file__", None), getattr(main, "__spec__", None)) == before
+
+
+def test_the_sandbox_and_the_watch_loop_each_get_their_own_fork_server(tmp_path: Path) -> None:
+    """multiprocessing keeps one fork server per process: one started by the watch loop's workers (its
+    preload confines nothing) must never serve a sandboxed child, nor the sandbox's serve a worker. In a
+    fresh process, so that no earlier test has started either server."""
+    tree = _tree(tmp_path, (ROOT / "tests/submissions/broadcast_add/right_expand.py").read_text())
+    code = f"""
+from pathlib import Path
+from grader import catalog
+from grader.learner import worker
+from grader.runner import Settings, run_exercise
+from grader.sandbox import Sandbox
+
+exercise, tree = catalog.get("broadcast_add"), Path({str(tree)!r})
+for _ in range(2):
+    worker.start()
+    print("worker", worker.Grading(exercise.id, tree, 3, 1, "en", 60).result().status)
+    with Sandbox() as sandbox:
+        print("sandbox", run_exercise(exercise, tree, Settings(max_examples=3), sandbox=sandbox).status)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.stdout.split() == ["worker", "passed", "sandbox", "passed"] * 2, out.stderr[-2000:]

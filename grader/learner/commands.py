@@ -9,15 +9,19 @@ from __future__ import annotations
 import argparse
 import difflib
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from grader import course
+from grader.catalog import Exercise
 from grader.i18n import LANGS, resolve_lang
 from grader.learner import progress, texts
 from grader.learner.state import FOLDER, State, repository_of
 from grader.profiles import LOCAL_EXAMPLES
+from grader.stubs import is_stub_source
 
 
 class Refused(Exception):
@@ -28,6 +32,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     def tree_and_lang(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("dir", nargs="?", default="exercises", help="your exercises folder")
         parser.add_argument("--lang", choices=LANGS, help="language [env GRADER_LANG, then the locale]")
+        parser.add_argument(
+            "--course",
+            metavar="PATH|NAME",
+            help="the course [env GRADER_COURSE; default: the exercises folder's course, else installed]",
+        )
 
     watch = commands.add_parser("watch", help="check the exercise you are working on each time you save it")
     tree_and_lang(watch)
@@ -58,10 +67,25 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = resolve_lang(args.lang)
     try:
-        return args.learner(args, lang, _tree(args.dir, lang))
+        tree = _tree(args.dir, lang)
+        _use_course(args.course, tree)
+        return args.learner(args, lang, tree)
     except Refused as e:
         print(str(e), file=sys.stderr)
         return 2
+
+
+def _use_course(option: str | None, tree: Path) -> None:
+    """The course the learner's folder belongs to (``--course`` > $GRADER_COURSE > the folder's own >
+    installed), as ``grader score`` finds it."""
+    from grader import catalog
+
+    try:
+        found = course.find(option, tree)
+        found.exercises  # noqa: B018 (a broken catalog is reported now)
+    except (course.CourseError, catalog.CatalogError) as e:
+        raise Refused(f"grader: error: {e}") from None
+    course.use(found)
 
 
 def run_watch(args: argparse.Namespace, lang: str, tree: Path) -> int:
@@ -114,6 +138,9 @@ def run_reset(args: argparse.Namespace, lang: str, tree: Path) -> int:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backup = repository_of(tree) / FOLDER / "backups" / f"{exercise.id}-{stamp}.py"
     params = {"path": target, "backup": backup}
+    stub = pristine_stub(exercise, target)
+    if stub is None:
+        raise Refused(texts.render(texts.RESET_NO_STUB, lang, path=target))
     if not args.yes and input(texts.render(texts.RESET_ASK, lang, **params)).strip().lower() not in (
         "y",
         "yes",
@@ -125,7 +152,7 @@ def run_reset(args: argparse.Namespace, lang: str, tree: Path) -> int:
     if target.exists():
         shutil.copy2(target, backup)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(pristine_stub(exercise), encoding="utf-8")
+    target.write_text(stub, encoding="utf-8")
     state = State.load(repository_of(tree))
     state.verdicts.pop(exercise.id, None)
     state.save()
@@ -133,11 +160,51 @@ def run_reset(args: argparse.Namespace, lang: str, tree: Path) -> int:
     return 0
 
 
-def pristine_stub(exercise) -> str:
-    """The stub as the course ships it."""
-    from grader.loader import REPO_ROOT
+def pristine_stub(exercise: Exercise, target: Path) -> str | None:
+    """The stub as the course shipped it: the course's own copy (an installed course, or a course folder
+    apart from the learner's), else the version git first recorded of the learner's file (a learners'
+    repository that is the course's checkout: its exercises/ are the learner's files); None if neither
+    is still an untouched stub."""
+    shipped = course.of(exercise).exercises_dir / exercise.relpath
+    if shipped.is_file() and not _same_file(shipped, target):
+        source = shipped.read_text(encoding="utf-8")
+        if is_stub_source(exercise, source):
+            return source
+    source = _first_committed(target)
+    return source if source is not None and is_stub_source(exercise, source) else None
 
-    return (REPO_ROOT / "exercises" / exercise.relpath).read_text(encoding="utf-8")
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _first_committed(path: Path) -> str | None:
+    """The file as git first recorded it (the clone's stub), or None outside git or when never committed."""
+    folder = path.resolve().parent
+    while not folder.is_dir():
+        folder = folder.parent
+
+    def git(*args: str, cwd: Path = folder) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=30, check=False
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    top = git("rev-parse", "--show-toplevel")
+    if not top:
+        return None
+    top_folder = Path(top.strip()).resolve()
+    relative = path.resolve().relative_to(top_folder).as_posix()
+    added = git("log", "--diff-filter=A", "--format=%H", "--", relative, cwd=top_folder)
+    if not added or not added.split():
+        return None
+    return git("show", f"{added.split()[-1]}:{relative}", cwd=top_folder)
 
 
 def _tree(folder: str, lang: str) -> Path:

@@ -103,6 +103,12 @@ RESET_DONE = say(
     "Restored {path}; your code was saved to {backup}.", "已恢复 {path}；你的代码已保存到 {backup}。"
 )
 RESET_KEPT = say("Nothing changed.", "没有做任何修改。")
+RESET_NO_STUB = say(
+    "There is no untouched copy of this exercise's stub to restore {path} from (not in the course, not in"
+    " git's history); nothing changed. Copy the file from a fresh clone of the course instead.",
+    "找不到这道练习未修改的原始文件来恢复 {path}（课程里没有，git 历史里也没有）；没有做任何修改。"
+    "请从课程的新克隆中复制这个文件。",
+)
 UNKNOWN_ID = say(
     "There is no exercise {id!r}{suggestion}; `grader list` shows them all.",
     "没有名为 {id!r} 的练习{suggestion}；运行 `grader list` 查看全部练习。",
@@ -117,6 +123,5 @@ ALL = [value for value in dict(globals()).values() if isinstance(value, Msg)] + 
 
 
 def render(message: Msg, lang: str, **params: Any) -> str:
-    """The message in ``lang`` with its placeholders filled."""
-    text = message.render(lang)
-    return text.format(**params) if params else text
+    """The message in ``lang`` with its placeholders filled (grader.i18n's one way: fill, then render)."""
+    return message(**params).render(lang)

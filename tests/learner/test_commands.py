@@ -1,5 +1,7 @@
 """grader hint, grader progress, grader reset: what a learner types, and what they read."""
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,55 @@ def test_reset_asks_first_and_changes_nothing_on_no(inside: Path, monkeypatch: p
     assert main(["reset", "make_grid"]) == 0
     assert mine.read_text() == work and not (inside / FOLDER / "backups").exists()
     assert State.load(inside).verdicts == {}
+
+
+def course_checkout(folder: Path, marker: str) -> Path:
+    """A copy of the built-in course whose exercises/ are the learner's files (a learners' repository that
+    is the course itself), with a make_grid stub of its own (``marker``) that the engine's checkout lacks."""
+    for part in ("catalog", "specs", "reference", "exercises"):
+        shutil.copytree(ROOT / "course" / part, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
+    toml = (ROOT / "course" / "course.toml").read_text(encoding="utf-8")
+    (folder / "course.toml").write_text(toml.replace('seeds = "../../shared/seeds"', ""), encoding="utf-8")
+    stub = folder / "exercises/01_tensors/make_grid.py"
+    stub.write_text(f"# {marker}\n" + stub.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def git(folder: Path, *args: str) -> None:
+    identity = ["-c", "user.name=Learner", "-c", "user.email=learner@example.org"]
+    subprocess.run(["git", *identity, *args], cwd=folder, check=True, capture_output=True)
+
+
+def test_reset_in_the_courses_own_checkout_restores_the_stub_git_first_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = course_checkout(tmp_path / "learner", "this course's own stub")
+    shipped = (repository / "exercises/01_tensors/make_grid.py").read_text(encoding="utf-8")
+    git(repository, "init", "-q")
+    git(repository, "add", ".")
+    git(repository, "commit", "-qm", "the course as cloned")
+    mine = solve(repository, "01_tensors/make_grid.py")
+    git(repository, "commit", "-qam", "my make_grid")  # learners commit their work: HEAD is no stub
+    monkeypatch.chdir(repository)
+    assert main(["reset", "make_grid", "--yes"]) == 0
+    assert mine.read_text(encoding="utf-8") == shipped  # the course's stub, not the engine's
+
+
+def test_reset_without_any_untouched_stub_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repository = course_checkout(tmp_path / "learner", "no git here")
+    mine = solve(repository, "01_tensors/make_grid.py")
+    work = mine.read_text(encoding="utf-8")
+    monkeypatch.chdir(repository)
+    assert main(["reset", "make_grid", "--yes"]) == 2
+    assert "no untouched copy" in capsys.readouterr().err
+    assert mine.read_text(encoding="utf-8") == work and not (repository / FOLDER / "backups").exists()
+
+
+def test_reset_takes_the_stub_from_the_course_named(tmp_path: Path) -> None:
+    course_folder = course_checkout(tmp_path / "course", "the named course's stub")
+    shipped = (course_folder / "exercises/01_tensors/make_grid.py").read_text(encoding="utf-8")
+    mine = solve(Path.cwd(), "01_tensors/make_grid.py")
+    assert main(["reset", "make_grid", "--yes", "--course", str(course_folder)]) == 0
+    assert mine.read_text(encoding="utf-8") == shipped

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 from grader import catalog, course, sandbox
 from grader.authoring import cli as authoring_cli
 from grader.errors import ScoreError
-from grader.i18n import LANGS, resolve_lang
+from grader.i18n import LANGS
 from grader.learner import commands as learner_commands
 from grader.profiles import PROFILES
+from grader.settings import LANG, MAX_EXAMPLES, PROFILE, SEED, resolve_lang
 
 if TYPE_CHECKING:
     from grader.score import Report
@@ -53,16 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         ("markdown", 'a Markdown summary, e.g. "$GITHUB_STEP_SUMMARY"'),
     ):
         score.add_argument(f"--{name}", type=Path, metavar="PATH", help=f"write {what}")
-    score.add_argument(
-        "--seed", type=int, help="seed for the generated inputs [env GRADER_SEED, kept secret]"
-    )
-    score.add_argument("--max-examples", type=int, metavar="N", help="Hypothesis examples per check")
-    score.add_argument(
-        "--profile",
-        choices=sorted(PROFILES),
-        help=f"local (default, {PROFILES['local']} examples) or ci ({PROFILES['ci']}) [env GRADER_PROFILE]",
-    )
-    score.add_argument("--lang", choices=LANGS, help="feedback language [env GRADER_LANG, then the locale]")
+    # the same names and help texts as the pytest plugin's; grader.settings settles them (and their variables)
+    score.add_argument(SEED.flag, type=int, help=SEED.help_text)
+    score.add_argument(MAX_EXAMPLES.flag, type=int, metavar="N", help=MAX_EXAMPLES.help_text)
+    score.add_argument(PROFILE.flag, choices=sorted(PROFILES), help=PROFILE.help_text)
+    score.add_argument(LANG.flag, choices=LANGS, help=LANG.help_text)
     score.add_argument(
         "--in-process",
         action="store_true",

@@ -14,7 +14,40 @@ from typing import Any
 import numpy as np
 import torch
 
-from grader.i18n import Msg, msg
+from grader.i18n import Msg, say
+
+# The first difference found, in the learner's words; ``where`` names the part ("result", "result[1]").
+TYPE = say("{where}: expected a {expected}, got a {got}", "{where}：应返回 {expected}，实际返回了 {got}")
+SHAPE = say(
+    "{where}: expected shape {expected}, got shape {got}", "{where}：形状应为 {expected}，实际为 {got}"
+)
+DTYPE = say(
+    "{where}: expected dtype {expected}, got dtype {got}",
+    "{where}：数据类型（dtype）应为 {expected}，实际为 {got}",
+)
+DEVICE = say(
+    "{where}: expected device {expected}, got device {got}", "{where}：设备应为 {expected}，实际为 {got}"
+)
+REQUIRES_GRAD = say(
+    "{where}: expected requires_grad={expected}, got requires_grad={got}"
+    " (use .detach() to return a plain tensor)",
+    "{where}：requires_grad 应为 {expected}，实际为 {got}（可用 .detach() 返回不带梯度的张量）",
+)
+LENGTH = say(
+    "{where}: expected {expected} items, got {got}", "{where}：应有 {expected} 个元素，实际有 {got} 个"
+)
+KEYS = say("{where}: expected keys {expected}, got keys {got}", "{where}：键应为 {expected}，实际为 {got}")
+VALUE = say("{where}: expected {expected}, got {got}", "{where}：应为 {expected}，实际为 {got}")
+VALUES = say(
+    "{where}: {count} of {total} elements differ; worst at index {index}: expected {expected}, got {got}"
+    " (abs diff {abs_diff}, allowed {allowed})",
+    "{where}：{total} 个元素中有 {count} 个不一致；差距最大处在下标 {index}：应为 {expected}，实际为 {got}"
+    "（绝对误差 {abs_diff}，允许 {allowed}）",
+)
+TUPLE_FROM_SIZE = say(
+    "{where}: expected a tuple, got a {got} (convert it with tuple(...))",
+    "{where}：应返回 tuple，实际返回了 {got}（用 tuple(...) 转换）",
+)
 
 
 @dataclass(frozen=True)
@@ -64,48 +97,48 @@ def compare(expected: Any, got: Any, tol: Tolerance = Tolerance(), where: str = 
         return _compare_tensor(expected, got, tol, where)
     if isinstance(expected, np.ndarray):
         if type(got) is not np.ndarray:
-            return msg("type", where=where, expected="numpy.ndarray", got=type_name(got))
+            return TYPE(where=where, expected="numpy.ndarray", got=type_name(got))
         if got.dtype != expected.dtype:
-            return msg("dtype", where=where, expected=str(expected.dtype), got=str(got.dtype))
+            return DTYPE(where=where, expected=str(expected.dtype), got=str(got.dtype))
         return _compare_tensor(torch.from_numpy(expected.copy()), torch.from_numpy(got.copy()), tol, where)
     if isinstance(expected, tuple) and not hasattr(expected, "_fields"):
         if type(got) is torch.Size and type(expected) is tuple:
             got = tuple(got)  # a shape given as torch.Size is still a tuple of ints
         elif type(got) is not type(expected):
-            key = "tuple_from_size" if isinstance(got, torch.Size) else "type"
-            return msg(key, where=where, expected=type_name(expected), got=type_name(got))
+            message = TUPLE_FROM_SIZE if isinstance(got, torch.Size) else TYPE
+            return message(where=where, expected=type_name(expected), got=type_name(got))
         return _compare_sequence(expected, got, tol, where)
     if isinstance(expected, list) or hasattr(expected, "_fields"):
         if type(got) is not type(expected):
-            return msg("type", where=where, expected=type_name(expected), got=type_name(got))
+            return TYPE(where=where, expected=type_name(expected), got=type_name(got))
         return _compare_sequence(expected, got, tol, where)
     if isinstance(expected, dict):
         if type(got) is not dict:
-            return msg("type", where=where, expected="dict", got=type_name(got))
+            return TYPE(where=where, expected="dict", got=type_name(got))
         if set(got) != set(expected):
-            return msg("keys", where=where, expected=sorted(map(str, expected)), got=sorted(map(str, got)))
+            return KEYS(where=where, expected=sorted(map(str, expected)), got=sorted(map(str, got)))
         for key in expected:
             problem = compare(expected[key], got[key], tol, f"{where}[{key!r}]")
             if problem:
                 return problem
         return None
     if type(got) is not type(expected):
-        return msg("type", where=where, expected=type_name(expected), got=type_name(got))
+        return TYPE(where=where, expected=type_name(expected), got=type_name(got))
     if isinstance(expected, float):
         rtol = 1e-6 if tol.rtol is None else tol.rtol
         atol = 1e-6 if tol.atol is None else tol.atol
         same = (math.isnan(expected) and math.isnan(got)) or math.isclose(
             got, expected, rel_tol=rtol, abs_tol=atol
         )
-        return None if same else msg("value", where=where, expected=_fmt(expected), got=_fmt(got))
+        return None if same else VALUE(where=where, expected=_fmt(expected), got=_fmt(got))
     if expected != got:
-        return msg("value", where=where, expected=_fmt(expected), got=_fmt(got))
+        return VALUE(where=where, expected=_fmt(expected), got=_fmt(got))
     return None
 
 
 def _compare_sequence(expected: Any, got: Any, tol: Tolerance, where: str) -> Msg | None:
     if len(got) != len(expected):
-        return msg("length", where=where, expected=len(expected), got=len(got))
+        return LENGTH(where=where, expected=len(expected), got=len(got))
     for i, (e, g) in enumerate(zip(expected, got, strict=True)):
         problem = compare(e, g, tol, f"{where}[{i}]")
         if problem:
@@ -115,15 +148,15 @@ def _compare_sequence(expected: Any, got: Any, tol: Tolerance, where: str) -> Ms
 
 def _compare_tensor(expected: torch.Tensor, got: Any, tol: Tolerance, where: str) -> Msg | None:
     if type(got) is not torch.Tensor:
-        return msg("type", where=where, expected="torch.Tensor", got=type_name(got))
+        return TYPE(where=where, expected="torch.Tensor", got=type_name(got))
     if got.shape != expected.shape:
-        return msg("shape", where=where, expected=tuple(expected.shape), got=tuple(got.shape))
+        return SHAPE(where=where, expected=tuple(expected.shape), got=tuple(got.shape))
     if got.dtype != expected.dtype:
-        return msg("dtype", where=where, expected=str(expected.dtype), got=str(got.dtype))
+        return DTYPE(where=where, expected=str(expected.dtype), got=str(got.dtype))
     if got.device != expected.device:
-        return msg("device", where=where, expected=str(expected.device), got=str(got.device))
+        return DEVICE(where=where, expected=str(expected.device), got=str(got.device))
     if got.requires_grad != expected.requires_grad:
-        return msg("requires_grad", where=where, expected=expected.requires_grad, got=got.requires_grad)
+        return REQUIRES_GRAD(where=where, expected=expected.requires_grad, got=got.requires_grad)
     if expected.device.type == "meta":
         return None  # a meta tensor has no values
     rtol, atol = tol.for_dtype(expected.dtype)
@@ -147,8 +180,7 @@ def _value_mismatch(e: torch.Tensor, g: torch.Tensor, rtol: float, atol: float, 
     index = tuple(int(i) for i in np.unravel_index(flat, tuple(e.shape))) if e.dim() else ()
     exp_v, got_v = e64.reshape(-1)[flat].item(), g64.reshape(-1)[flat].item()
     allowed = f"{atol:.3g} + {rtol:.3g}·|expected|" if rtol else f"{atol:.3g}"
-    return msg(
-        "values",
+    return VALUES(
         where=where,
         count=int(bad.sum()),
         total=e.numel(),

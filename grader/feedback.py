@@ -9,10 +9,14 @@ from __future__ import annotations
 import textwrap
 
 from grader.catalog import Exercise
-from grader.i18n import msg
-from grader.runner import CheckResult, ExerciseResult
+from grader.i18n import say
+from grader.results import CheckResult, ExerciseResult, Status
 
 INDENT = "    "
+SMALLEST_INPUT = say("smallest failing input:", "最小的失败输入：")
+YOUR_TRACEBACK = say("where in your code:", "出错位置（你的代码）：")
+HINT = say("hint: {hint}", "提示：{hint}")
+REREAD = say("reread seed {seed}", "请重读教程 {seed}")
 
 
 def check_feedback(exercise: Exercise, result: CheckResult, lang: str) -> str:
@@ -23,12 +27,12 @@ def check_feedback(exercise: Exercise, result: CheckResult, lang: str) -> str:
         return title
     parts = [title, textwrap.indent(failure.problem.render(lang), INDENT)]
     if failure.case_source:
-        parts.append(f"{INDENT}{msg('smallest_input').render(lang)}")
+        parts.append(f"{INDENT}{SMALLEST_INPUT.render(lang)}")
         parts.append(textwrap.indent(failure.case_source, INDENT * 2))
     if failure.learner_where:
-        parts.append(f"{INDENT}{msg('your_traceback').render(lang)}")
+        parts.append(f"{INDENT}{YOUR_TRACEBACK.render(lang)}")
         parts.append(textwrap.indent(failure.learner_where, INDENT))
-    if result.status != "skipped":
+    if result.status != Status.SKIPPED:
         parts.append(hint_line(exercise, lang))
     return "\n".join(parts)
 
@@ -36,23 +40,24 @@ def check_feedback(exercise: Exercise, result: CheckResult, lang: str) -> str:
 def hint_line(exercise: Exercise, lang: str) -> str:
     """Each hint on its own line, then the seed section to reread."""
     more = INDENT * 2  # not the label's width: a Chinese label is twice as wide as its length
-    hints = [INDENT + msg("hint").render(lang) + exercise.hints[0][lang]]
+    hints = [INDENT + HINT(hint=exercise.hints[0][lang]).render(lang)]
     hints += [more + h[lang] for h in exercise.hints[1:]]
-    reread = msg("reread", seed=exercise.seed).render(lang)
+    reread = REREAD(seed=exercise.seed).render(lang)
     return "\n".join([*hints, f"{more}({reread})"])
+
+
+def without_hints(feedback: str, lang: str) -> str:
+    """A check's feedback (:func:`check_feedback`) up to its hints, for a loop that reveals those one at a
+    time on request.
+
+    >>> without_hints("x (X) › c\\n    wrong\\n    hint: try y", "en")
+    'x (X) › c\\n    wrong'
+    """
+    start = feedback.find("\n" + INDENT + HINT(hint="").render(lang))
+    return feedback if start < 0 else feedback[:start]
 
 
 def exercise_problem(result: ExerciseResult, lang: str) -> str:
     """One line for an exercise that could not be graded as a whole (not started, does not load)."""
     assert result.problem is not None
     return f"{result.exercise.id}: {result.problem.render(lang)}"
-
-
-def progress_line(results: list[ExerciseResult], lang: str) -> str:
-    results = [r for r in results if r.status != "skipped"]  # nothing could run here: out of the count
-    done = sum(r.status == "passed" for r in results)
-    points = sum(r.score for r in results)
-    max_points = sum(r.max_score for r in results)
-    return msg(
-        "progress", done=done, total=len(results), points=f"{points:g}", max_points=f"{max_points:g}"
-    ).render(lang)

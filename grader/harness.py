@@ -19,8 +19,20 @@ import torch
 
 from grader.cases import Case
 from grader.gate.runtime import Tracer
+from grader.i18n import say
 
 Runner = Callable[[Callable[..., Any], Case], Any]
+
+# What a call did, in the learner's words (the runner's judge and the timed races both say it).
+RAISED = say("your code raised {error}", "你的代码抛出了异常 {error}")
+NOT_IMPLEMENTED = say(
+    "your code still raises NotImplementedError here: finish this part of the exercise",
+    "你的代码在这里仍然抛出 NotImplementedError：请完成这部分练习",
+)
+MUTATED = say(
+    "your code modified its input {names}; inputs must stay unchanged (work on a copy, e.g. .clone())",
+    "你的代码修改了输入 {names}；输入必须保持不变（请在副本上操作，例如 .clone()）",
+)
 
 
 def call(fn: Callable[..., Any], case: Case) -> Any:

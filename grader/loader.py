@@ -18,7 +18,7 @@ from grader.cases import Case
 from grader.catalog import Exercise
 from grader.gate import runtime
 from grader.harness import LearnerError, Outcome, learner_error, observe
-from grader.i18n import Msg, msg
+from grader.i18n import Msg, say
 
 REPO_ROOT = Path(__file__).resolve().parent.parent  # the engine's checkout, when it runs from one
 
@@ -74,6 +74,19 @@ class Implementation:
 
     def close(self) -> None:
         """Nothing to release in-process."""
+
+
+NOT_STARTED = say(
+    "not started: open {path} and replace `raise NotImplementedError` with your code",
+    "尚未开始：打开 {path}，把 `raise NotImplementedError` 换成你的代码",
+)
+IMPORT_ERROR = say("could not load {path}: {error}", "无法加载 {path}：{error}")
+MISSING_ENTRY = say(
+    "{path} defines no `{name}`; keep the name and signature from the stub",
+    "{path} 中没有定义 `{name}`；请保留练习模板中的名字和签名",
+)
+# What a LoadError may say, by name: the sandbox's child sends one as plain data (grader.i18n.to_plain).
+LOAD_PROBLEMS = {"import_error": IMPORT_ERROR, "missing_entry": MISSING_ENTRY}
 
 
 class LoadError(Exception):
@@ -186,7 +199,7 @@ def load(exercise: Exercise, root: Path, traced: bool = True) -> Implementation:
     root = Path(root).resolve()
     path = exercise_path(exercise, root)
     if not path.is_file():
-        raise LoadError(msg("import_error", path=str(path), error="file not found"))
+        raise LoadError(IMPORT_ERROR(path=str(path), error="file not found"))
     digest = hashlib.sha1(str(root).encode()).hexdigest()[:10]
     name = f"_graded_{digest}_{exercise.id}"
     spec = importlib.util.spec_from_file_location(name, path)
@@ -202,37 +215,12 @@ def load(exercise: Exercise, root: Path, traced: bool = True) -> Implementation:
     except (Exception, SystemExit) as e:
         sys.modules.pop(name, None)
         error = learner_error(e, root)
-        raise LoadError(msg("import_error", path=str(path), error=error.summary()), error) from None
+        raise LoadError(IMPORT_ERROR(path=str(path), error=error.summary()), error) from None
     missing = [entry for entry in exercise.entry if not hasattr(module, entry)]
     if missing:
-        raise LoadError(msg("missing_entry", path=str(path), name=missing[0]))
+        raise LoadError(MISSING_ENTRY(path=str(path), name=missing[0]))
     if len(exercise.entry) == 1:
         impl = getattr(module, exercise.entry[0])
     else:
         impl = types.SimpleNamespace(**{entry: getattr(module, entry) for entry in exercise.entry})
     return Implementation(exercise, root, path, impl, tuple(trace))
-
-
-def is_not_started(exercise: Exercise, root: Path) -> bool:
-    """True when every entry's body is still the stub's: a docstring and ``raise NotImplementedError``."""
-    path = exercise_path(exercise, root)
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError):
-        return False
-    bodies: list[list[ast.stmt]] = []
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in exercise.entry:
-            bodies.append(node.body)
-        elif isinstance(node, ast.ClassDef) and node.name in exercise.entry:
-            bodies.extend(n.body for n in node.body if isinstance(n, ast.FunctionDef))
-    return bool(bodies) and all(_is_stub_body(body) for body in bodies)
-
-
-def _is_stub_body(body: list[ast.stmt]) -> bool:
-    statements = [s for s in body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-    if len(statements) != 1 or not isinstance(statements[0], ast.Raise):
-        return False
-    raised = statements[0].exc
-    target = raised.func if isinstance(raised, ast.Call) else raised
-    return isinstance(target, ast.Name) and target.id == "NotImplementedError"

@@ -18,9 +18,20 @@ from typing import Any
 import torch
 
 from grader import timing
-from grader.harness import LearnerError
-from grader.i18n import Msg, lines, msg, say
+from grader.harness import MUTATED, RAISED, LearnerError
+from grader.i18n import Msg, lines, say
 from grader.spec import Races
+
+TIMED_CALL = say("timed call {count} (fresh inputs):", "第 {count} 次计时调用（新的输入）：")
+NOT_FAST_ENOUGH = say(
+    "not fast enough: at least {needed}x faster than {baseline} is needed.\n{timing}",
+    "速度不够：需要比{baseline}快至少 {needed} 倍。\n{timing}",
+)
+INCONCLUSIVE = say(
+    "inconclusive timing (too noisy to tell against {needed}x, after {rounds} rounds): not counted either"
+    " way.\n{timing}",
+    "计时无法判定（噪声太大，{rounds} 轮后仍无法与 {needed} 倍比较）：不计分也不算失败。\n{timing}",
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +54,7 @@ class RaceOutcome:
 
 class _Stop(Exception):
     def __init__(self, problem: Msg, where: str = "") -> None:
-        super().__init__(problem.key)
+        super().__init__(problem.en)
         self.problem, self.where = problem, where
 
 
@@ -55,12 +66,12 @@ def run_race(check: Races, learner: Any) -> RaceOutcome:
     def timed(args: tuple) -> float:
         count = next(calls)
         call = learner.timed_call(check, args)
-        which = say(f"timed call {count} (fresh inputs):", f"第 {count} 次计时调用（新的输入）：")
+        which = TIMED_CALL(count=count)
         if call.error is not None:
-            raise _Stop(lines([which, msg("raised", error=call.error.summary())]), call.error.where)
+            raise _Stop(lines([which, RAISED(error=call.error.summary())]), call.error.where)
         if call.inputs_changed:
             names = ", ".join(name for name, _ in check.examples[0].named_args) if check.examples else ""
-            raise _Stop(lines([which, msg("mutated", names=names)]))
+            raise _Stop(lines([which, MUTATED(names=names)]))
         problem = check.verify(args, call.value)
         if problem is not None:
             raise _Stop(lines([which, problem]))
@@ -89,17 +100,7 @@ def run_race(check: Races, learner: Any) -> RaceOutcome:
         return RaceOutcome(timing=report)
     needed = f"{check.threshold:g}"
     if result.verdict == timing.FAILED:
-        name = check.baseline_name
-        problem = say(
-            f"not fast enough: at least {needed}x faster than {name.render('en')} is needed.\n"
-            f"{result.describe('en')}",
-            f"速度不够：需要比{name.render('zh')}快至少 {needed} 倍。\n{result.describe('zh')}",
-        )
+        problem = NOT_FAST_ENOUGH(needed=needed, baseline=check.baseline_name, timing=result.message)
         return RaceOutcome(problem=problem, timing=report)
-    skip = say(
-        f"inconclusive timing (too noisy to tell against {needed}x, after {result.rounds} rounds):"
-        f" not counted either way.\n{result.describe('en')}",
-        f"计时无法判定（噪声太大，{result.rounds} 轮后仍无法与 {needed} 倍比较）：不计分也不算失败。\n"
-        f"{result.describe('zh')}",
-    )
+    skip = INCONCLUSIVE(needed=needed, rounds=result.rounds, timing=result.message)
     return RaceOutcome(skip=skip, timing=report)

@@ -8,9 +8,9 @@ failure Hypothesis shrinks the case, and the smallest failing case is kept for t
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,71 +24,40 @@ from grader.catalog import Exercise
 from grader.compare import compare
 from grader.gate.verdict import EvidenceLog
 from grader.generation import seed_alone
-from grader.harness import LearnerError, LearnerFault, Outcome
-from grader.i18n import Msg, lines, msg, say
-from grader.loader import Implementation, LoadError, is_not_started, load, reference_root
-from grader.profiles import LOCAL_EXAMPLES
+from grader.harness import MUTATED, NOT_IMPLEMENTED, RAISED, LearnerError, LearnerFault, Outcome
+from grader.i18n import Msg, lines, say
+from grader.loader import NOT_STARTED, Implementation, LoadError, load, reference_root
+from grader.results import CheckResult, ExerciseResult, Failure, Status
+from grader.settings import Settings
 from grader.spec import Agrees, Check, Holds, Judgement, Races, Raises
+from grader.stubs import is_not_started
 
 FORBIDDEN_CHECK = "allowed_apis"
+DEFAULT_SETTINGS = Settings()
 HIDDEN_INPUT = say(
     "this is a hidden check (it runs in CI only): its input is not shown",
     "这是一个隐藏检查（只在 CI 中运行）：不显示它的输入",
 )
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How hard to look: Hypothesis examples per check, and the seed that makes a run repeatable."""
-
-    max_examples: int = LOCAL_EXAMPLES
-    seed: int = 0
-    include_hidden: bool = False  # run the checks a spec marks ``hidden`` (CI: --profile ci)
-
-
-@dataclass(frozen=True)
-class Failure:
-    problem: Msg
-    case_source: str | None = None  # the smallest failing input, as Python to paste
-    learner_where: str = ""  # the learner's own frames, when their code raised
-    skip: bool = False  # not a failure: the check could not be decided (Judgement.skip); ``problem`` says why
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    exercise: str
-    check: str
-    status: str  # passed | failed | not_started | error | skipped
-    points: float
-    max_points: float
-    failure: Failure | None = None
-    gate: bool = False  # a failed gate check (a forbidden API) zeroes the exercise
-    timing: Mapping[str, Any] | None = None  # a timed check's measurements (grader.timing), never a verdict
-
-    @property
-    def passed(self) -> bool:
-        return self.status == "passed"
-
-
-@dataclass(frozen=True)
-class ExerciseResult:
-    exercise: Exercise
-    status: str  # passed | failed | not_started | error
-    checks: tuple[CheckResult, ...] = field(default_factory=tuple)
-    problem: Msg | None = None  # why the exercise as a whole could not be graded
-
-    @property
-    def max_score(self) -> float:
-        return 0.0 if self.status == "skipped" else float(self.exercise.points)
-
-    @property
-    def score(self) -> float:
-        counted = [c for c in self.checks if c.status != "skipped"]
-        if not counted or any(c.gate and not c.passed for c in counted):
-            return 0.0
-        weight = sum(c.max_points for c in counted)
-        earned = sum(c.points for c in counted)
-        return round(self.exercise.points * earned / weight, 2) if weight else 0.0
+EXPECTED_RAISE = say(
+    "expected {error} for this input, but your code {outcome}",
+    "对于这个输入应抛出 {error}，但你的代码{outcome}",
+)
+RETURNED_NORMALLY = say("returned normally", "正常返回了结果")
+RAISED_OTHER = say("raised {error} instead", "抛出的是 {error}")
+ALIASED = say(
+    "your result shares memory with the input {names}; return a new tensor (a write into one would change the"
+    " other)",
+    "你的结果与输入 {names} 共享内存；请返回新的张量（否则修改其中一个会改变另一个）",
+)
+FAULT = say(
+    "your code stopped the whole exercise ({status}): {detail}",
+    "你的代码让整道练习无法继续（{status}）：{detail}",
+)
+SKIPPED_NO_PACKAGE = say(
+    "skipped: this check needs the package {package}, which is not installed here",
+    "已跳过：这项检查需要 {package} 包，但这台机器没有安装",
+)
+SKIPPED_NO_CUDA = say("skipped: no CUDA GPU on this machine", "已跳过：这台机器没有 CUDA GPU")
 
 
 class GraderError(Exception):
@@ -118,7 +87,7 @@ def check_names(exercise: Exercise, include_hidden: bool = False) -> list[str]:
 def run_exercise(
     exercise: Exercise,
     root: Path,
-    settings: Settings = Settings(),
+    settings: Settings = DEFAULT_SETTINGS,
     only: set[str] | None = None,
     sandbox: Any = None,
 ) -> ExerciseResult:
@@ -128,12 +97,12 @@ def run_exercise(
     without one it runs here, in-process (so print and pdb work, as under ``pytest exercises/``).
     """
     if is_not_started(exercise, root):
-        return ExerciseResult(exercise, "not_started", problem=msg("not_started", path=str(exercise.relpath)))
+        return ExerciseResult.ungraded(exercise, Status.NOT_STARTED, NOT_STARTED(path=str(exercise.relpath)))
     reference = load_reference(exercise)
     try:
         learner = sandbox.load(exercise, root) if sandbox is not None else load(exercise, root)
     except LoadError as e:
-        return ExerciseResult(exercise, "error", problem=e.problem)
+        return ExerciseResult.ungraded(exercise, Status.ERROR, e.problem)
     except LearnerFault as fault:
         return _faulted(exercise, fault)
     try:
@@ -142,17 +111,14 @@ def run_exercise(
         return _faulted(exercise, fault)
     finally:
         learner.close()
-    results = tuple(sorted(results, key=lambda r: r.check != FORBIDDEN_CHECK))  # listed first, run last
-    status = "passed" if all(r.status in ("passed", "skipped") for r in results) else "failed"
-    if status == "passed" and all(r.status == "skipped" for r in results if not r.gate):
-        status = "skipped"  # nothing could run here (no GPU, a missing package): out of the maximum
-    return ExerciseResult(exercise, status, results)
+    return ExerciseResult.graded(exercise, results)
 
 
 def _faulted(exercise: Exercise, fault: LearnerFault) -> ExerciseResult:
     """The learner's code took the exercise down (sandbox only): its own status, no points."""
-    problem = msg("fault", status=fault.status, detail=fault.detail)
-    return ExerciseResult(exercise, fault.status, problem=problem)
+    return ExerciseResult.ungraded(
+        exercise, Status(fault.status), FAULT(status=fault.status, detail=fault.detail)
+    )
 
 
 @cache
@@ -191,7 +157,7 @@ def new_evidence_log(learner: Any) -> EvidenceLog:
 def forbidden_check(
     learner: Implementation,
     reference: Implementation | None = None,
-    settings: Settings = Settings(),
+    settings: Settings = DEFAULT_SETTINGS,
     evidence: EvidenceLog | None = None,
 ) -> CheckResult:
     """The gate: the learner's files (static analysis) and what their calls did (``evidence``). Checks
@@ -202,7 +168,7 @@ def forbidden_check(
     exercise = learner.exercise
     if Path(learner.root).resolve() == reference_root(exercise):
         # references are the library's own implementation, which learners may not call (design.md)
-        return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 0, 0, gate=True)
+        return CheckResult(exercise.id, FORBIDDEN_CHECK, Status.PASSED, 0, 0, gate=True)
     evidence = evidence if evidence is not None else new_evidence_log(learner)
     if evidence.traced and reference is not None:
         for check in load_checks(exercise):
@@ -211,8 +177,8 @@ def forbidden_check(
     analysis = static.analyze(exercise, learner.root)
     problem = verdict.decide(analysis, evidence, exercise.relpath.as_posix())
     if problem is None:
-        return CheckResult(exercise.id, FORBIDDEN_CHECK, "passed", 0, 0, gate=True)
-    return CheckResult(exercise.id, FORBIDDEN_CHECK, "failed", 0, 0, Failure(problem), gate=True)
+        return CheckResult(exercise.id, FORBIDDEN_CHECK, Status.PASSED, 0, 0, gate=True)
+    return CheckResult(exercise.id, FORBIDDEN_CHECK, Status.FAILED, 0, 0, Failure(problem), gate=True)
 
 
 def run_check(
@@ -226,7 +192,7 @@ def run_check(
     exercise = learner.exercise
     missing = _missing(check.requires)
     if missing is not None:
-        return CheckResult(exercise.id, check.name, "skipped", 0, 0, Failure(missing))
+        return CheckResult(exercise.id, check.name, Status.SKIPPED, 0, 0, Failure(missing))
     if isinstance(check, Races):
         return _raced(check, learner)
 
@@ -257,10 +223,10 @@ def run_check(
     found = _search(check, evaluate, settings)
     timing = timings[-1] if timings else None
     if found is None:
-        return CheckResult(exercise.id, check.name, "passed", check.points, check.points, timing=timing)
+        return CheckResult(exercise.id, check.name, Status.PASSED, check.points, check.points, timing=timing)
     if found.skip:
-        return CheckResult(exercise.id, check.name, "skipped", 0, 0, found, timing=timing)
-    status = "not_started" if found.problem.key == "not_implemented" else "failed"
+        return CheckResult(exercise.id, check.name, Status.SKIPPED, 0, 0, found, timing=timing)
+    status = Status.NOT_STARTED if found.problem == NOT_IMPLEMENTED else Status.FAILED
     return CheckResult(exercise.id, check.name, status, 0, check.points, found, timing=timing)
 
 
@@ -271,13 +237,15 @@ def _raced(check: Races, learner: Implementation) -> CheckResult:
     exercise = learner.exercise
     race = run_race(check, learner)
     if race.problem is None and race.skip is None:
-        return CheckResult(exercise.id, check.name, "passed", check.points, check.points, timing=race.timing)
+        return CheckResult(
+            exercise.id, check.name, Status.PASSED, check.points, check.points, timing=race.timing
+        )
     shown = check.examples[0].to_source(exercise.entry[0]) if check.examples else None
     if race.skip is not None:
         skipped = Failure(race.skip, skip=True)
-        return CheckResult(exercise.id, check.name, "skipped", 0, 0, skipped, timing=race.timing)
+        return CheckResult(exercise.id, check.name, Status.SKIPPED, 0, 0, skipped, timing=race.timing)
     failure = Failure(race.problem, shown, race.learner_where)
-    return CheckResult(exercise.id, check.name, "failed", 0, check.points, failure, timing=race.timing)
+    return CheckResult(exercise.id, check.name, Status.FAILED, 0, check.points, failure, timing=race.timing)
 
 
 def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | Judgement | None:
@@ -290,18 +258,18 @@ def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | Ju
             raise GraderError(f"check {check.name}: the reference did not raise {check.error.__name__}")
         error = check.error.__name__
         if got.error is None:
-            return msg("expected_raise", error=error, outcome=msg("returned_normally"))
+            return EXPECTED_RAISE(error=error, outcome=RETURNED_NORMALLY)
         if not _is_subclass_named(got.error, check.error):
-            return msg("expected_raise", error=error, outcome=msg("raised_other", error=got.error.summary()))
+            return EXPECTED_RAISE(error=error, outcome=RAISED_OTHER(error=got.error.summary()))
         return None
     if expected.error is not None:
         raise GraderError(f"check {check.name}: the reference raised {expected.error.summary()}")
     if got.not_implemented:
-        return msg("not_implemented")
+        return NOT_IMPLEMENTED
     if got.error is not None:
-        return msg("raised", error=got.error.summary())
+        return RAISED(error=got.error.summary())
     if got.mutated and not getattr(check, "may_modify_inputs", False):
-        return msg("mutated", names=", ".join(got.mutated))
+        return MUTATED(names=", ".join(got.mutated))
     if isinstance(check, Holds):
         return check.judge(case, got.value)
     if isinstance(check, Agrees):
@@ -310,7 +278,7 @@ def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | Ju
             return problem
         unexpected = [n for n in got.aliased if n not in expected.aliased]
         if check.fresh_output and unexpected:
-            return msg("aliased", names=", ".join(unexpected))
+            return ALIASED(names=", ".join(unexpected))
         return None
     raise GraderError(f"unknown check type {type(check).__name__}")
 
@@ -380,9 +348,9 @@ def _missing(requirement: str | None) -> Msg | None:
     if requirement == "cuda":
         import torch
 
-        return None if torch.cuda.is_available() else msg("skipped_no_cuda")
+        return None if torch.cuda.is_available() else SKIPPED_NO_CUDA
     try:
         found = importlib.util.find_spec(requirement) is not None
     except (ImportError, ValueError):  # a module blocked with sys.modules[name] = None
         found = False
-    return None if found else msg("skipped_no_package", package=requirement)
+    return None if found else SKIPPED_NO_PACKAGE(package=requirement)

@@ -5,7 +5,8 @@ JUnit, Markdown, the terminal) says the same thing. It records what produced it 
 content digest, torch, Python, Hypothesis, profile, seed, examples per check) because a score is only
 worth what CI recomputes: never trust one computed on the learner's machine.
 
-Settings are settled in one place, :func:`resolve_config`: command line > environment > profile default.
+Settings are settled in one place, :func:`grader.settings.resolve_config` (re-exported here): command
+line > environment > profile default. Statuses, points and the progress line come from :mod:`grader.results`.
 
 >>> config = resolve_config(profile="ci", env={})
 >>> (config.settings.max_examples, config.public_seed)
@@ -31,16 +32,17 @@ from grader import __version__, catalog, course, integrity
 from grader.catalog import Exercise, suggest
 from grader.errors import ScoreError
 from grader.feedback import check_feedback, exercise_problem
-from grader.i18n import msg, say
-from grader.loader import exercise_path, is_not_started
-from grader.profiles import PROFILES
-from grader.runner import ExerciseResult, GraderError, Settings, load_checks, load_reference, run_exercise
+from grader.i18n import say
+from grader.loader import exercise_path
+from grader.results import ExerciseResult, Progress, Status
+from grader.runner import GraderError, load_checks, load_reference, run_exercise
 from grader.sandbox import Sandbox, confine
+from grader.settings import RunConfig, resolve_config
+from grader.stubs import is_not_started
 from grader.warmup import warm_up
 
 SCHEMA_VERSION = "1"
 ISOLATION = "in-process"  # without the sandbox; with it, the level it ran at (grader.sandbox.confine)
-ENV_SEED, ENV_MAX_EXAMPLES, ENV_PROFILE = "GRADER_SEED", "GRADER_MAX_EXAMPLES", "GRADER_PROFILE"
 ENV_LEVEL = "GRADER_SANDBOX_LEVEL"  # ask for a weaker level than the machine's best (tests, comparisons)
 IN_PROCESS_SANDBOX = {
     "level": ISOLATION,
@@ -48,30 +50,16 @@ IN_PROCESS_SANDBOX = {
     "mechanisms": {},
     "missing": ["--in-process: learner code ran inside the grader itself (trusted code only)"],
 }
-SECRET = "secret"
-# Exercise and check statuses; the sandbox reports its own four as well.
-STATUSES = ("passed", "failed", "not_started", "error", "timeout", "skipped")
-SANDBOX_STATUSES = ("memory", "crashed", "exited", "output_limit")
-NOT_FAILED = ("passed", "skipped")
-
-
-@dataclass(frozen=True)
-class RunConfig:
-    """The settings a run used and where its seed came from (a seed from the environment is secret)."""
-
-    settings: Settings
-    profile: str
-    seed_from_env: bool = False
-
-    @property
-    def public_seed(self) -> int | str:
-        return SECRET if self.seed_from_env else self.settings.seed
+GRADER_CRASHED = say(
+    "the grader failed while checking this exercise ({error}); this is not your fault: report it",
+    "评分器在检查这道题时出错（{error}）；这不是你的问题，请报告给课程人员",
+)
 
 
 @dataclass(frozen=True)
 class CheckReport:
     name: str
-    status: str
+    status: Status
     points: float  # a share of the exercise's points, rounded to hundredths
     max_points: float  # 0 for a skipped check, and for a gate (the forbidden-API check)
     message: str  # the feedback, in the report's language; "" when passed
@@ -79,7 +67,7 @@ class CheckReport:
 
     @property
     def passed(self) -> bool:
-        return self.status == "passed"
+        return self.status == Status.PASSED
 
 
 @dataclass(frozen=True)
@@ -88,7 +76,7 @@ class ExerciseReport:
     chapter: str
     title: str
     path: str  # inside the graded tree, e.g. 02_broadcasting/broadcast_add.py
-    status: str
+    status: Status
     score: float
     max_score: float  # 0 when every check was skipped (left out of the maximum)
     checks: tuple[CheckReport, ...]
@@ -97,7 +85,7 @@ class ExerciseReport:
 
     @property
     def passed(self) -> bool:
-        return self.status in NOT_FAILED
+        return Status(self.status).ok
 
 
 @dataclass(frozen=True)
@@ -122,57 +110,16 @@ class Report:
         return bool(self.sandbox.get("weak"))
 
     @property
+    def progress(self) -> Progress:
+        return Progress.of(self.exercises)
+
+    @property
     def percent(self) -> float:
         return 100.0 * self.score / self.max_score if self.max_score else 0.0
 
     @property
     def passed_count(self) -> int:
-        return sum(e.status == "passed" for e in self.exercises)
-
-
-# -- settings ------------------------------------------------------------------------------------------
-
-
-def resolve_config(
-    profile: str | None = None,
-    seed: int | None = None,
-    max_examples: int | None = None,
-    env: Mapping[str, str] | None = None,
-) -> RunConfig:
-    """Command line > environment (GRADER_PROFILE, GRADER_SEED, GRADER_MAX_EXAMPLES) > profile default.
-
-    An empty variable counts as unset: CI passes ``${{ secrets.GRADER_SEED }}`` as "" when there is none.
-    """
-    env = os.environ if env is None else env
-    profile = profile or env.get(ENV_PROFILE) or "local"
-    if profile not in PROFILES:
-        raise ScoreError(
-            f"Expected a profile in {sorted(PROFILES)} but got {profile!r}; "
-            "use --profile local or --profile ci"
-        )
-    seed_from_env = seed is None and bool(env.get(ENV_SEED))
-    if seed is None:
-        seed = _env_int(env, ENV_SEED, Settings().seed, secret=True)
-    if max_examples is None:
-        max_examples = _env_int(env, ENV_MAX_EXAMPLES, PROFILES[profile])
-    if max_examples < 1:
-        raise ScoreError(f"Expected at least 1 example per check but got max_examples={max_examples}")
-    # checks an instructor marked hidden run in CI only (their failing inputs are never shown)
-    settings = Settings(max_examples=max_examples, seed=seed, include_hidden=profile == "ci")
-    return RunConfig(settings, profile, seed_from_env)
-
-
-def _env_int(env: Mapping[str, str], name: str, default: int, secret: bool = False) -> int:
-    raw = env.get(name, "")
-    if not raw:
-        return default
-    try:
-        return int(raw.strip())
-    except ValueError:
-        shown = f"a value of {len(raw)} characters (not shown: it is secret)" if secret else repr(raw)
-        raise ScoreError(
-            f"Expected a whole number in ${name} but got {shown}; set it to e.g. 12345"
-        ) from None
+        return self.progress.done
 
 
 # -- what to grade -----------------------------------------------------------------------------------
@@ -256,9 +203,10 @@ def grade_tree(
         isolation = sandbox.isolation if sandbox is not None else ISOLATION
         described = _describe(sandbox) if sandbox is not None else dict(IN_PROCESS_SANDBOX)
     snapshot.verify()
+    progress = Progress.of(reports)
     return Report(
-        score=round(sum(e.score for e in reports), 2),
-        max_score=round(sum(e.max_score for e in reports), 2),
+        score=progress.score,
+        max_score=progress.max_score,
         exercises=tuple(reports),
         config=config,
         selection=tuple(e.id for e in exercises) if exercise_ids else None,
@@ -354,58 +302,41 @@ def _prepare_next(sandbox: Sandbox, upcoming: Sequence[Exercise], root: Path) ->
 
 
 def _crashed(exercise: Exercise, error: Exception) -> ExerciseResult:
-    what = f"{type(error).__name__}: {error}"[:500]
-    problem = say(
-        f"the grader failed while checking this exercise ({what}); this is not your fault: report it",
-        f"评分器在检查这道题时出错（{what}）；这不是你的问题，请报告给课程人员",
-    )
-    return ExerciseResult(exercise, "error", problem=problem)
+    problem = GRADER_CRASHED(error=f"{type(error).__name__}: {error}"[:500])
+    return ExerciseResult.ungraded(exercise, Status.ERROR, problem)
 
 
 def exercise_report(result: ExerciseResult, lang: str, duration_s: float = 0.0) -> ExerciseReport:
     """One exercise's result, rendered in ``lang``, with check points as shares of the exercise's."""
     exercise = result.exercise
-    checks = result.checks
-    behaviour = [c for c in checks if not c.gate]  # the forbidden-API gate alone proves nothing
-    all_skipped = bool(behaviour) and all(c.status == "skipped" for c in behaviour)
+    checks = [
+        CheckReport(
+            c.check,
+            c.status,
+            share.points,
+            share.max_points,
+            "" if c.passed else check_feedback(exercise, c, lang),
+            c.timing,
+        )
+        for c, share in zip(result.checks, result.shares(), strict=True)
+    ]
     return ExerciseReport(
         id=exercise.id,
         chapter=exercise.chapter,
         title=exercise.title[lang],
         path=exercise.relpath.as_posix(),
-        status="skipped" if all_skipped else result.status,
-        score=0.0 if all_skipped else result.score,
-        max_score=0.0 if all_skipped else result.max_score,
-        checks=tuple(_check_reports(result, lang)),
+        status=result.status,
+        score=result.score,
+        max_score=result.max_score,
+        checks=tuple(checks),
         message=exercise_problem(result, lang) if result.problem is not None else "",
         duration_s=round(duration_s, 3),
     )
 
 
-def _check_reports(result: ExerciseResult, lang: str) -> list[CheckReport]:
-    counted = [c for c in result.checks if c.status != "skipped"]
-    weight = sum(c.max_points for c in counted)
-    gated = any(c.gate and not c.passed for c in counted)
-    reports = []
-    for c in result.checks:
-        share = 0.0 if c.status == "skipped" or not weight else c.max_points / weight
-        max_points = round(result.exercise.points * share, 2)
-        earned = max_points if c.passed and not gated else 0.0
-        message = "" if c.passed else check_feedback(result.exercise, c, lang)
-        reports.append(CheckReport(c.check, c.status, earned, max_points, message, c.timing))
-    return reports
-
-
 def progress_text(report: Report) -> str:
-    """The same closing line ``pytest exercises/`` prints (grader.feedback.progress_line): an exercise
-    that could not run here at all (skipped) is out of the count, as it is out of the maximum."""
-    return msg(
-        "progress",
-        done=report.passed_count,
-        total=sum(e.status != "skipped" for e in report.exercises),
-        points=f"{report.score:g}",
-        max_points=f"{report.max_score:g}",
-    ).render(report.lang)
+    """The closing line, as ``pytest exercises/`` prints it (grader.results.Progress)."""
+    return report.progress.line.render(report.lang)
 
 
 # -- provenance --------------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ from typing import Any, TypeVar
 
 import torch
 
+from grader.i18n import Msg, say
+
 __all__ = [
     "FakeClock",
     "SpeedResult",
@@ -111,30 +113,53 @@ class SpeedResult:
         """One line: device, both medians, speedup with its IQR, threshold and verdict."""
         return describe(self.to_dict(), lang)
 
+    @property
+    def message(self) -> Msg:
+        """The same line as a message, to render later in the learner's language."""
+        return timing_message(self.to_dict())
 
-def describe(timing: Mapping[str, Any], lang: str = "en") -> str:
+
+TIMING = say(
+    "{where}: yours {mine}, baseline {theirs}, speedup {speedup:.1f}x (IQR {q1:.1f}-{q3:.1f}x over"
+    " {pairs} pairs, {rounds}), needed >= {needed:g}x · {verdict}",
+    "{where}：你的代码 {mine}，基准 {theirs}，加速 {speedup:.1f}x（四分位距 {q1:.1f}-{q3:.1f}x，"
+    "{pairs} 对调用，{rounds}），要求 >= {needed:g}x · {verdict}",
+)
+ONE_THREAD = say("{device}, 1 thread", "{device}，1 个线程")
+THREADS = say("{device}, {threads} threads", "{device}，{threads} 个线程")
+ONE_ROUND = say("1 round", "1 轮")
+ROUNDS = say("{rounds} rounds", "{rounds} 轮")
+VERDICTS = {
+    PASSED: say("passed", "通过"),
+    FAILED: say("failed", "未通过"),
+    INCONCLUSIVE: say("inconclusive", "无法判定"),
+}
+
+
+def timing_message(timing: Mapping[str, Any]) -> Msg:
     """One line from a timing dict (``SpeedResult.to_dict()``), as every report prints it."""
     q1, q3 = timing["spread"]
-    threads, rounds, pairs = timing.get("threads"), timing["rounds"], timing["pairs"]
-    mine, theirs = _duration(timing["learner_s"]), _duration(timing["baseline_s"])
-    speedup, needed = f"{timing['speedup']:.1f}x", f"{timing['threshold']:g}x"
-    verdict = timing["verdict"]
-    if lang == "zh":
-        where = f"{timing['device']}，{threads} 个线程" if threads else timing["device"]
-        return (
-            f"{where}：你的代码 {mine}，基准 {theirs}，加速 {speedup}（四分位距 {q1:.1f}-{q3:.1f}x，"
-            f"{pairs} 对调用，{rounds} 轮），要求 >= {needed} · {VERDICTS_ZH.get(verdict, verdict)}"
-        )
-    where = (
-        f"{timing['device']}, {threads} thread{'s' if threads != 1 else ''}" if threads else timing["device"]
-    )
-    return (
-        f"{where}: yours {mine}, baseline {theirs}, speedup {speedup} (IQR {q1:.1f}-{q3:.1f}x over"
-        f" {pairs} pairs, {rounds} round{'s' if rounds != 1 else ''}), needed >= {needed} · {verdict}"
+    threads, rounds, device = timing.get("threads"), timing["rounds"], timing["device"]
+    where = device
+    if threads:  # English says "1 thread" but "4 threads"
+        where = ONE_THREAD(device=device) if threads == 1 else THREADS(device=device, threads=threads)
+    return TIMING(
+        where=where,
+        mine=_duration(timing["learner_s"]),
+        theirs=_duration(timing["baseline_s"]),
+        speedup=timing["speedup"],
+        q1=q1,
+        q3=q3,
+        pairs=timing["pairs"],
+        rounds=ONE_ROUND if rounds == 1 else ROUNDS(rounds=rounds),
+        needed=timing["threshold"],
+        verdict=VERDICTS.get(timing["verdict"], timing["verdict"]),
     )
 
 
-VERDICTS_ZH = {PASSED: "通过", FAILED: "未通过", INCONCLUSIVE: "无法判定"}
+def describe(timing: Mapping[str, Any], lang: str = "en") -> str:
+    """:func:`timing_message` in ``lang``."""
+    return timing_message(timing).render(lang)
 
 
 def _duration(seconds: float) -> str:

@@ -53,15 +53,40 @@ def reference(exercise: catalog.Exercise = EXERCISE) -> str:
     return (ROOT / "reference" / exercise.relpath).read_text(encoding="utf-8")
 
 
-def test_stub_is_one_not_started_line(pytester, tree) -> None:
+def test_nothing_started_is_a_welcome_not_a_failure(pytester, tree) -> None:
     result = run(pytester, tree(stub()), "--lang", "en")
     result.assert_outcomes()  # no passed/failed items: a not-started exercise is its own category
     assert result.parseoutcomes() == {"unstarted": 1}
+    assert result.ret == pytest.ExitCode.OK  # tox -e grade on a fresh clone: no "evaluation failed"
+    text = result.stdout.str()
+    assert "Traceback" not in text and "NotImplementedError(" not in text
+    assert "not started: broadcast_add" not in text  # the greeting instead of one line per exercise
+    result.stdout.fnmatch_lines(
+        [
+            "Welcome! Each exercise is one function to write*",
+            "Run `grader watch`*",
+            "Start with course/02_broadcasting/broadcast_add.py; `grader hint broadcast_add`*",
+            "*exercises complete 0/1, points 0/10*",
+        ]
+    )
+
+
+def test_the_welcome_in_chinese(pytester, tree) -> None:
+    result = run(pytester, tree(stub()), "--lang", "zh")
+    result.stdout.fnmatch_lines(
+        ["欢迎！*", "*从 course/02_broadcasting/broadcast_add.py 开始*", "*已完成练习 0/1*"]
+    )
+
+
+def test_once_started_each_unstarted_exercise_is_one_line(pytester, tree) -> None:
+    other = catalog.get("patchify")
+    tree(stub(other), other)
+    result = run(pytester, tree(WRONG), "--lang", "en")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     text = result.stdout.str()
-    assert "not started: broadcast_add (02_broadcasting/broadcast_add.py)" in text
-    assert "Traceback" not in text and "NotImplementedError(" not in text
-    result.stdout.fnmatch_lines(["*exercises complete 0/1, points 0/10*"])
+    assert "Welcome!" not in text
+    assert "not started: patchify (03_reshaping/patchify.py)" in text
+    result.stdout.fnmatch_lines(["*exercises complete 0/2, points *"])
 
 
 def test_correct_code_passes_every_check(pytester, tree) -> None:
@@ -155,3 +180,21 @@ def test_non_exercise_files_are_ignored(pytester, tree) -> None:
     (root / "99_other" / "broadcast_add.py").write_text("raise SystemExit('wrong chapter')\n")
     result = run(pytester, root)
     assert sum(result.parseoutcomes().get(k, 0) for k in ("passed", "failed")) == len(checks())
+
+
+def test_settings_come_from_the_command_line_then_the_environment_then_the_ini_file(
+    pytester, tree, monkeypatch
+) -> None:
+    monkeypatch.delenv("GRADER_LANG", raising=False)
+    pytester.makeini("[pytest]\ngrader_lang = zh\n")
+    root = tree(WRONG)
+    assert "已完成练习 0/1" in run(pytester, root).stdout.str()
+    monkeypatch.setenv("GRADER_LANG", "en")
+    assert "exercises complete 0/1" in run(pytester, root).stdout.str()
+    assert "已完成练习 0/1" in run(pytester, root, "--lang", "zh").stdout.str()
+
+
+def test_a_bad_setting_is_a_usage_error_naming_it(pytester, tree) -> None:
+    result = run(pytester, tree(WRONG), "--grader-seed", "x")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*Expected a whole number but got 'x' (from --grader-seed)*"])

@@ -16,12 +16,12 @@ import pytest
 from score_helpers import validate
 
 from grader import catalog
-from grader.i18n import msg, say
-from grader.reports import STATUS_LABELS, gradescope, json_report, junit, markdown, status_label, terminal
-from grader.runner import CheckResult, ExerciseResult, Failure, Settings
+from grader.i18n import say
+from grader.loader import IMPORT_ERROR, NOT_STARTED
+from grader.reports import gradescope, json_report, junit, markdown, status_label, terminal
+from grader.results import LABELS, Status
+from grader.runner import SKIPPED_NO_CUDA, CheckResult, ExerciseResult, Failure, Settings
 from grader.score import (
-    SANDBOX_STATUSES,
-    STATUSES,
     Report,
     RunConfig,
     device,
@@ -47,14 +47,14 @@ def _result(exercise: catalog.Exercise, kind: str) -> ExerciseResult:
         checks = (check("values", "passed", 3), check("errors", "failed", 1, why=NASTY))
         return ExerciseResult(exercise, "failed", checks)
     if kind == "skipped_check":
-        skipped = CheckResult(exercise.id, "on_gpu", "skipped", 0, 0, Failure(msg("skipped_no_cuda")))
+        skipped = CheckResult(exercise.id, "on_gpu", "skipped", 0, 0, Failure(SKIPPED_NO_CUDA))
         return ExerciseResult(exercise, "passed", (check("values", "passed", 3), skipped))
     if kind == "gated":
         checks = (check("allowed_apis", "failed", 0, why="line 3: `torch.broadcast_to`", gate=True),)
         return ExerciseResult(exercise, "failed", (*checks, check("values", "passed", 3)))
     if kind == "not_started":
-        return ExerciseResult(exercise, "not_started", problem=msg("not_started", path=str(exercise.relpath)))
-    return ExerciseResult(exercise, "error", problem=msg("import_error", path="p.py", error="SyntaxError: x"))
+        return ExerciseResult(exercise, "not_started", problem=NOT_STARTED(path=str(exercise.relpath)))
+    return ExerciseResult(exercise, "error", problem=IMPORT_ERROR(path="p.py", error="SyntaxError: x"))
 
 
 KINDS = ("passed", "failed", "skipped_check", "gated", "not_started", "error")
@@ -146,7 +146,9 @@ def test_points_per_check_skips_and_gates(report: Report) -> None:
 
 
 def test_every_status_has_a_label_in_both_languages() -> None:
-    assert STATUS_LABELS.keys() == {*STATUSES, *SANDBOX_STATUSES}
+    assert LABELS.keys() == set(Status)
+    schema = json_report.schema()
+    assert set(schema["$defs"]["status"]["enum"]) == set(Status)  # what the JSON may say, no more
     assert status_label("not_started", "zh") == "尚未开始"
 
 

@@ -14,8 +14,8 @@ from score_helpers import ROOT, exercises, make_tree, reference, stub, validate,
 from grader import catalog, score
 from grader.cli import main
 from grader.gate import static
-from grader.i18n import msg, say
-from grader.loader import reference_root
+from grader.i18n import say
+from grader.loader import NOT_STARTED, reference_root
 from grader.reports import json_report
 from grader.runner import CheckResult, ExerciseResult, Failure, GraderError, Settings
 from grader.score import ScoreError, exercise_report, grade_tree, resolve_config
@@ -165,7 +165,7 @@ def test_a_skipped_check_is_left_out_of_the_maximum_never_passed() -> None:
     assert "no CUDA GPU" in gpu.message
     assert cpu.max_points == report.max_score == report.score == exercise.points
 
-    only_gpu = exercise_report(ExerciseResult(exercise, "passed", (_check("on_gpu", "skipped", 1),)), "en")
+    only_gpu = exercise_report(ExerciseResult.graded(exercise, (_check("on_gpu", "skipped", 1),)), "en")
     assert (only_gpu.status, only_gpu.score, only_gpu.max_score) == ("skipped", 0, 0)
 
 
@@ -189,7 +189,7 @@ def test_a_grader_bug_in_one_exercise_is_an_error_there_and_the_rest_is_graded(
     def run_exercise(exercise, root, settings, sandbox=None):
         if exercise == found[0]:
             raise RuntimeError("boom")
-        return ExerciseResult(exercise, "not_started", problem=msg("not_started", path="p"))
+        return ExerciseResult(exercise, "not_started", problem=NOT_STARTED(path="p"))
 
     monkeypatch.setattr(score, "run_exercise", run_exercise)
     report = grade_tree(tree, [e.id for e in found], CONFIG)

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from grader import catalog
-from grader.loader import is_not_started, reference_root
+from grader.loader import reference_root
 from grader.runner import Settings, check_names, run_exercise
+from grader.stubs import is_not_started
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = [pytest.param(e, id=e.id) for e in catalog.catalog()]

@@ -15,8 +15,38 @@ import time
 import torch
 from hypothesis import strategies as st
 
-from grader.api import Agrees, Case, Holds, device_name, median_time, say
+from grader.api import Agrees, Case, Holds, Msg, device_name, median_time, say
 from grader.api import strategies as gs
+
+SLEEPS_AFTER_ONE = say(
+    "sleeps {warmup_ms:g} ms on the first call, then {timed} ms",
+    "前 1 次调用各睡 {warmup_ms:g} 毫秒，之后依次睡 {timed} 毫秒",
+)
+SLEEPS = say(
+    "sleeps {warmup_ms:g} ms on the first {warmup} calls, then {timed} ms",
+    "前 {warmup} 次调用各睡 {warmup_ms:g} 毫秒，之后依次睡 {timed} 毫秒",
+)
+NOT_THE_MEDIAN = say(
+    "expected about {median:.4f} s (the median of the timed calls; fn {fn}), got {got:.6g};"
+    " allowed {low:.4f} to {high:.4f} s",
+    "应约为 {median:.4f} 秒（计时调用的中位数，fn {fn}），实际为 {got:.6g}；"
+    "允许范围 {low:.4f} 到 {high:.4f} 秒",
+)
+GPU_SLEEP = say(
+    "queues a GPU kernel spinning {cycles} clock cycles and returns at once"
+    " ({slow} times as long on the first {warmup} calls)",
+    "在 GPU 上排队一个空转 {cycles} 个时钟周期的内核后立即返回（前 {warmup} 次是 {slow} 倍长）",
+)
+NOT_THE_GRADERS_TIME = say(
+    "on {device}, fn {fn}: the grader's timer measured {measured} per timed call, you returned"
+    " {ms:.3f} ms{why}; allowed {low:.3f} to {high:.3f} ms",
+    "在 {device} 上，fn {fn}：评分器的计时器测得每次计时调用 {measured}，你返回了 {ms:.3f} 毫秒{why}；"
+    "允许范围 {low:.3f} 到 {high:.3f} 毫秒",
+)
+UNSYNCHRONISED = say(
+    " — far too short: the clock stopped before the GPU finished (synchronise, or use CUDA events)",
+    "——太短了：GPU 还没算完就停表了（请同步，或使用 CUDA 事件）",
+)
 
 
 class RecordCalls:
@@ -44,12 +74,10 @@ class Sleepy:
         ms = self.warmup_ms if timed < 0 else self.timed_ms[timed] if timed < len(self.timed_ms) else 0.0
         time.sleep(ms / 1000)
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self) -> Msg:
         timed = ", ".join(f"{ms:g}" for ms in self.timed_ms)
-        if lang == "zh":
-            return f"前 {self.warmup} 次调用各睡 {self.warmup_ms:g} 毫秒，之后依次睡 {timed} 毫秒"
-        calls = "call" if self.warmup == 1 else f"{self.warmup} calls"
-        return f"sleeps {self.warmup_ms:g} ms on the first {calls}, then {timed} ms"
+        sleeps = SLEEPS_AFTER_ONE if self.warmup == 1 else SLEEPS
+        return sleeps(warmup=self.warmup, warmup_ms=self.warmup_ms, timed=timed)
 
     def __repr__(self) -> str:
         return "sleepy_fn"
@@ -86,7 +114,7 @@ def counting_cases(draw):
 def sleepy_case(warmup: int | None, warmup_ms: float, timed_ms: tuple[float, ...]) -> Case:
     fn = Sleepy(3 if warmup is None else warmup, warmup_ms, timed_ms)
     kwargs = {"device": "cpu"} | ({} if warmup is None else {"warmup": warmup, "repeats": len(timed_ms)})
-    return Case.of(fn=fn, kwargs=kwargs, setup={"sleepy_fn": fn.describe()})
+    return Case.of(fn=fn, kwargs=kwargs, setup={"sleepy_fn": fn.describe().render("en")})
 
 
 def run_timed(fn, case: Case):
@@ -104,12 +132,7 @@ def about_the_median(case: Case, got) -> object:
     low, high = 0.9 * median, 1.5 * median + 0.004  # sleep never ends early; a busy machine wakes late
     if low <= got <= high:
         return None
-    return say(
-        f"expected about {median:.4f} s (the median of the timed calls; fn {fn.describe()}), got {got:.6g};"
-        f" allowed {low:.4f} to {high:.4f} s",
-        f"应约为 {median:.4f} 秒（计时调用的中位数，fn {fn.describe('zh')}），实际为 {got:.6g}；"
-        f"允许范围 {low:.4f} 到 {high:.4f} 秒",
-    )
+    return NOT_THE_MEDIAN(median=median, fn=fn.describe(), got=got, low=low, high=high)
 
 
 class GpuSleep:
@@ -123,16 +146,8 @@ class GpuSleep:
         k, self.calls = self.calls, self.calls + 1
         torch.cuda._sleep(self.cycles * (self.slow if k < self.warmup else 1))
 
-    def describe(self, lang: str = "en") -> str:
-        if lang == "zh":
-            return (
-                f"在 GPU 上排队一个空转 {self.cycles} 个时钟周期的内核后立即返回"
-                f"（前 {self.warmup} 次是 {self.slow} 倍长）"
-            )
-        return (
-            f"queues a GPU kernel spinning {self.cycles} clock cycles and returns at once"
-            f" ({self.slow} times as long on the first {self.warmup} calls)"
-        )
+    def describe(self) -> Msg:
+        return GPU_SLEEP(cycles=self.cycles, slow=self.slow, warmup=self.warmup)
 
     def __repr__(self) -> str:
         return "gpu_sleep_fn"
@@ -144,7 +159,7 @@ GPU_CYCLES = 4_000_000  # about 2-3 ms at 1.4-2 GHz: far above a launch (~10 µs
 def gpu_case(warmup: int, repeats: int, device: str | torch.device = "cuda") -> Case:
     fn = GpuSleep(warmup, GPU_CYCLES)
     kwargs = {"device": device, "warmup": warmup, "repeats": repeats}
-    return Case.of(fn=fn, kwargs=kwargs, setup={"gpu_sleep_fn": fn.describe()})
+    return Case.of(fn=fn, kwargs=kwargs, setup={"gpu_sleep_fn": fn.describe().render("en")})
 
 
 def grader_timer(cycles: int) -> list[float]:
@@ -170,19 +185,11 @@ def agrees_with_grader_timer(case: Case, result) -> object:
         return None
     measured = " and ".join(f"{s * 1e3:.3f} ms" for s in grader_s)
     device = device_name("cuda")
-    unsynced = result < 0.1 * low
-    why_en = (
-        " — far too short: the clock stopped before the GPU finished (synchronise, or use CUDA events)"
-        if unsynced
-        else ""
-    )
-    why_zh = "——太短了：GPU 还没算完就停表了（请同步，或使用 CUDA 事件）" if unsynced else ""
-    return say(
-        f"on {device}, fn {case['fn'].describe()}: the grader's timer measured {measured} per timed"
-        f" call, you returned {result * 1e3:.3f} ms{why_en}; allowed {low * 1e3:.3f} to {high * 1e3:.3f} ms",
-        f"在 {device} 上，fn {case['fn'].describe('zh')}：评分器的计时器测得每次计时调用 {measured}，"
-        f"你返回了 {result * 1e3:.3f} 毫秒{why_zh}；允许范围 {low * 1e3:.3f} 到 {high * 1e3:.3f} 毫秒",
-    )
+    why = UNSYNCHRONISED if result < 0.1 * low else ""
+    return NOT_THE_GRADERS_TIME(
+        device=device, fn=case["fn"].describe(), measured=measured, ms=result * 1e3, why=why,
+        low=low * 1e3, high=high * 1e3,
+    )  # fmt: skip
 
 
 CHECKS = (

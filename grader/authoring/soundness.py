@@ -260,8 +260,9 @@ def behaviour_findings(
     """Run the checks on the reference, on the (started) stub and on the samples of the course at ``root``
     (the exercise's own). Imports the engine (and torch)."""
     from grader.gate import static
-    from grader.loader import is_not_started, reference_root
+    from grader.loader import reference_root
     from grader.runner import FORBIDDEN_CHECK, GraderError, Settings, load_checks, run_exercise
+    from grader.stubs import is_not_started
 
     found: list[Finding] = []
     stub, reference, spec = parts(exercise, root).values()

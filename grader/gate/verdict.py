@@ -15,7 +15,63 @@ from typing import Any
 
 from grader.gate.runtime import BROKEN, MAX_RECORDS, OK, TAMPER, TRACE, TRACE_PROBLEMS, USE
 from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, TIME_LIMIT, Analysis, Finding
-from grader.i18n import Msg, lines, msg
+from grader.i18n import Msg, lines, say
+
+WHY = say("the point is to build it yourself", "这道题的目的是自己实现它")
+FORBIDDEN = say(
+    "{where}: `{call}` is not allowed in this exercise ({why})", "{where}：本练习不允许使用 `{call}`（{why}）"
+)
+FORBIDDEN_ALIAS = say(
+    "{where}: `{call}` is `{api}`, which is not allowed in this exercise ({why})",
+    "{where}：`{call}` 就是 `{api}`，本练习不允许使用它（{why}）",
+)
+FORBIDDEN_DYNAMIC = say(
+    "{where}: `{call}` works out at run time what it calls, so the grader cannot check that it is"
+    " allowed here; call the API directly by its name (write `torch.sum(x)`, not"
+    " `getattr(torch, name)(x)`)",
+    "{where}：`{call}` 在运行时才决定要调用什么，评分器无法检查它是否被允许；"
+    "请直接按名字调用 API（写 `torch.sum(x)`，而不是 `getattr(torch, name)(x)`）",
+)
+FORBIDDEN_TAMPER = say(
+    "{where}: `{call}` ({api}) could switch off the grader's record of the APIs your code calls, so it is not"
+    " allowed in this exercise (and solving it needs none of it)",
+    "{where}：`{call}`（{api}）可能关闭评分器对你的代码所调用 API 的记录，因此本练习不允许使用"
+    "（解这道题也用不到它）",
+)
+FORBIDDEN_RUNTIME = say(
+    "{where}: while your code ran, `{code}` called `{api}`, which is not allowed in this exercise ({why})",
+    "{where}：运行你的代码时，`{code}` 调用了 `{api}`，本练习不允许使用它（{why}）",
+)
+FORBIDDEN_RUNTIME_TAMPER = say(
+    "{where}: while your code ran, `{code}` used `{api}`, which could switch off the grader's record of the"
+    " APIs your code calls; it is not allowed in this exercise",
+    "{where}：运行你的代码时，`{code}` 使用了 `{api}`，它可能关闭评分器对所调用 API 的记录；本练习不允许使用",
+)
+TRACE_BROKEN = say(
+    "the grader's record of the APIs your code calls was switched off or tampered with while it ran"
+    " ({detail}), so the exercise cannot pass",
+    "运行你的代码时，评分器对其调用 API 的记录被关闭或篡改（{detail}），因此本练习无法通过",
+)
+# what broke the trace, by grader.gate.runtime's code for it
+TRACE_PROBLEM_TEXTS = {
+    "missing": say("no record of a call came back", "有一次调用没有返回记录"),
+    "malformed": say("a record came back malformed", "返回的记录格式不对"),
+    "mode_removed": say("the torch function mode was removed", "torch 函数模式（TorchFunctionMode）被移除了"),
+    "canary_unseen": say(
+        "a torch call made after yours was not seen", "在你的代码之后进行的一次 torch 调用没有被记录到"
+    ),
+    "wrappers_removed": say(
+        "recording wrappers were removed from the libraries", "库函数上的记录包装被移除了"
+    ),
+}
+MORE = say("… and {count} more", "……还有 {count} 处")
+UNREADABLE = say(
+    "{file}: the grader could not finish checking which APIs this file uses within its time limit;"
+    " simplify it (no solution needs code this convoluted)",
+    "{file}：评分器未能在时限内检查完这个文件用到了哪些 API；请简化代码（任何解法都不需要这么复杂的代码）",
+)
+AT_LINE = say("line {line}", "第 {line} 行")
+AT_FILE_LINE = say("{file}, line {line}", "{file} 第 {line} 行")
 
 _MAX_LINES = 8
 _RECORD_KEYS = {"kind": str, "api": str, "pattern": str, "file": str, "line": int, "code": str}
@@ -109,40 +165,40 @@ def decide(analysis: Analysis, log: EvidenceLog | None = None, main_file: str = 
             explained.add(place)
             problems.append((place, _runtime_line(record, main_file)))
         for code in log.broken:
-            problems.append((("", 0), msg("forbidden_trace_broken", detail=msg(f"trace_{code}"))))
+            problems.append((("", 0), TRACE_BROKEN(detail=TRACE_PROBLEM_TEXTS[code])))
     if not problems:
         return None
     shown = [m for _, m in problems[:_MAX_LINES]]
     if len(problems) > _MAX_LINES:
-        shown.append(msg("forbidden_more", count=len(problems) - _MAX_LINES))
+        shown.append(MORE(count=len(problems) - _MAX_LINES))
     return lines(shown)
 
 
 def _where(file: str, line: int, main_file: str) -> Msg:
     if not file or file == main_file:
-        return msg("gate_line", line=line)
-    return msg("gate_file_line", file=file, line=line)
+        return AT_LINE(line=line)
+    return AT_FILE_LINE(file=file, line=line)
 
 
 def _static_line(f: Finding, main_file: str) -> Msg:
     where = _where(f.file, f.line, main_file)
     if f.api == TIME_LIMIT:
-        return msg("forbidden_unreadable", file=f.file)
+        return UNREADABLE(file=f.file)
     if f.kind == DYNAMIC:
-        return msg("forbidden_dynamic", where=where, call=f.code)
+        return FORBIDDEN_DYNAMIC(where=where, call=f.code)
     if f.kind == DEFINITE and _same(f.code, f.api):
-        return msg("forbidden", where=where, call=f.code, why=msg("forbidden_why"))
+        return FORBIDDEN(where=where, call=f.code, why=WHY)
     if f.kind == DEFINITE:
-        return msg("forbidden_alias", where=where, call=f.code, api=f.api, why=msg("forbidden_why"))
-    return msg("forbidden_tamper", where=where, call=f.code, api=f.api)
+        return FORBIDDEN_ALIAS(where=where, call=f.code, api=f.api, why=WHY)
+    return FORBIDDEN_TAMPER(where=where, call=f.code, api=f.api)
 
 
 def _runtime_line(record: dict[str, Any], main_file: str) -> Msg:
     where = _where(str(record["file"]), int(record["line"]), main_file)
     code = str(record["code"]) or "exec"
     if record["kind"] == TAMPER:
-        return msg("forbidden_runtime_tamper", where=where, code=code, api=record["api"])
-    return msg("forbidden_runtime", where=where, code=code, api=record["api"], why=msg("forbidden_why"))
+        return FORBIDDEN_RUNTIME_TAMPER(where=where, code=code, api=record["api"])
+    return FORBIDDEN_RUNTIME(where=where, code=code, api=record["api"], why=WHY)
 
 
 def _same(code: str, api: str) -> bool:

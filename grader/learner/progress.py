@@ -14,7 +14,7 @@ from pathlib import Path
 from grader import catalog
 from grader.catalog import Exercise
 from grader.learner.state import State
-from grader.loader import is_not_started
+from grader.stubs import is_not_started
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from grader import fork_server
 from grader.learner import texts
 from grader.learner.state import Verdict, digest
 
@@ -34,12 +35,17 @@ def context() -> Any:
     return ctx
 
 
+OWNER = "watch"  # the fork server is this loop's own (grader.fork_server): never the sandbox's
+
+
 def start() -> None:
     """Start the fork server now, while the caller draws its first screen."""
     from multiprocessing import forkserver
 
     context()
+    fork_server.claim(OWNER)
     forkserver.ensure_running()
+    fork_server.started(OWNER)
 
 
 class Grading:
@@ -50,6 +56,7 @@ class Grading:
         self.file_digest = ""
         self.output = Path(tempfile.mkstemp(prefix="grader-watch-", suffix=".txt")[1])
         ctx = context()
+        start()
         self.conn, child = ctx.Pipe(duplex=False)
         args = (child, exercise_id, str(root), max_examples, seed, lang, str(self.output))
         self.process = ctx.Process(target=_grade, args=args, daemon=True)
@@ -100,11 +107,9 @@ class Grading:
 
 def _without_hints(feedback: str, lang: str) -> str:
     """The check's feedback up to its hints: the loop reveals those one at a time, on request."""
-    from grader.feedback import INDENT
-    from grader.i18n import msg
+    from grader.feedback import without_hints  # grader.i18n keeps no template keys any more
 
-    start = feedback.find("\n" + INDENT + msg("hint").render(lang))
-    return feedback if start < 0 else feedback[:start]
+    return without_hints(feedback, lang)
 
 
 def _how_it_ended(exitcode: int | None) -> str:

@@ -14,22 +14,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from grader.i18n import Msg, say
+from grader.i18n import say
+from grader.results import Status
 from grader.score import Report
-
-STATUS_LABELS: dict[str, Msg] = {
-    "passed": say("passed", "通过"),
-    "failed": say("failed", "未通过"),
-    "not_started": say("not started", "尚未开始"),
-    "error": say("error", "出错"),
-    "timeout": say("timed out", "超时"),
-    "skipped": say("skipped", "已跳过"),
-    "memory": say("out of memory", "内存超限"),
-    "crashed": say("crashed", "崩溃"),
-    "exited": say("exited early", "提前退出"),
-    "output_limit": say("too much output", "输出过多"),
-}
-
 
 WEAK = say(
     "NOT PROTECTED: learner code ran at the {level} level, where it could have rewritten the grader's files"
@@ -39,14 +26,17 @@ WEAK = say(
 )
 
 
+EXAMPLES_PER_CHECK = say("examples per check", "每项检查的样例数")
+
+
 def weak_warning(report: Report) -> str | None:
     """The warning every report carries when the sandbox could not protect the score, else None."""
-    return WEAK.render(report.lang).format(level=report.sandbox["level"]) if report.weak else None
+    return WEAK(level=report.sandbox["level"]).render(report.lang) if report.weak else None
 
 
-def status_label(status: str, lang: str) -> str:
-    label = STATUS_LABELS.get(status)
-    return label.render(lang) if label else status
+def status_label(status: Status | str, lang: str) -> str:
+    """The status as the learner reads it (grader.results.LABELS)."""
+    return Status(status).label.render(lang)
 
 
 def points(value: float) -> str:
@@ -57,7 +47,7 @@ def points(value: float) -> str:
 def provenance(report: Report) -> str:
     """One line saying what produced the score: CI recomputes it, and this line says with what."""
     v = report.versions
-    examples = say("examples per check", "每项检查的样例数").render(report.lang)
+    examples = EXAMPLES_PER_CHECK.render(report.lang)
     parts = [
         f"grader {v['grader']} ({v['grader_digest'][:19]})",
         f"profile {report.config.profile}",

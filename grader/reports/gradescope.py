@@ -13,6 +13,7 @@ import math
 from typing import Any
 
 from grader.reports import provenance, status_label, weak_warning
+from grader.results import Status
 from grader.score import ExerciseReport, Report
 
 
@@ -73,7 +74,7 @@ def _tests(exercise: ExerciseReport, number: int, lang: str) -> list[dict[str, A
             "tags": tags,
             "visibility": "visible",
         }
-        if check.status != "skipped":
+        if check.status != Status.SKIPPED:
             test["status"] = "passed" if check.passed else "failed"
         tests.append(test)
     return tests

@@ -12,9 +12,10 @@ import re
 import xml.etree.ElementTree as ET
 
 from grader.reports import points
+from grader.results import Status
 from grader.score import ExerciseReport, Report
 
-FAILURE_STATUSES = ("failed", "not_started")
+FAILURE_STATUSES = (Status.FAILED, Status.NOT_STARTED)  # the learner's to fix; any other status is an error
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -72,9 +73,9 @@ def _headline(message: str) -> str:
     return lines[1] if len(lines) > 1 else (lines[0] if lines else "")
 
 
-def _outcome(status: str) -> str | None:
-    if status == "passed":
+def _outcome(status: Status) -> str | None:
+    if status == Status.PASSED:
         return None
-    if status == "skipped":
+    if status == Status.SKIPPED:
         return "skipped"
     return "failure" if status in FAILURE_STATUSES else "error"

@@ -9,10 +9,11 @@ import re
 
 from grader.i18n import say
 from grader.reports import points, provenance, status_label, weak_warning
+from grader.results import Status
 from grader.score import ExerciseReport, Report
 from grader.timing import describe
 
-ICONS = {"passed": "✅", "skipped": "⏭️", "not_started": "⬜", "failed": "❌"}  # anything else: ⚠️
+ICONS = {Status.PASSED: "✅", Status.SKIPPED: "⏭️", Status.NOT_STARTED: "⬜", Status.FAILED: "❌"}  # else ⚠️
 
 HEADING = say(
     "Grader: {score} / {max_score} points ({percent:.0f}%)",
@@ -31,9 +32,8 @@ MAX_BYTES = 900_000  # GitHub refuses a step summary over 1 MiB
 
 def render(report: Report) -> str:
     lang = report.lang
-    heading = HEADING.render(lang).format(
-        score=points(report.score), max_score=points(report.max_score), percent=report.percent
-    )
+    heading = HEADING(score=points(report.score), max_score=points(report.max_score), percent=report.percent)
+    heading = heading.render(lang)
     out = [f"## {heading}", ""]
     warning = weak_warning(report)
     if warning:
@@ -64,7 +64,7 @@ def render(report: Report) -> str:
         budget = MAX_BYTES - _size(out) - _size(footer) - 200
         for shown, block in enumerate(failures):
             if _size([block]) > budget:
-                out.append(MORE.render(lang).format(count=len(failures) - shown))
+                out.append(MORE(count=len(failures) - shown).render(lang))
                 break
             out.append(block)
             budget -= _size([block])
@@ -76,7 +76,7 @@ def _size(lines: list[str]) -> int:
 
 
 def _failures(e: ExerciseReport) -> list[str]:
-    if e.status == "not_started":
+    if e.status == Status.NOT_STARTED:
         return []  # the table already says so, and the stub says what to do
     if not e.checks:
         return [_details(f"{_icon(e.status)} {e.id}", e.message)]
@@ -85,7 +85,7 @@ def _failures(e: ExerciseReport) -> list[str]:
             f"{_icon(c.status)} {e.id} › {c.name} ({points(c.points)} / {points(c.max_points)})", c.message
         )
         for c in e.checks
-        if not c.passed and c.status != "skipped"
+        if not c.passed and c.status != Status.SKIPPED
     ]
 
 

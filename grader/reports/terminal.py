@@ -6,11 +6,12 @@ from __future__ import annotations
 import unicodedata
 
 from grader.i18n import say
-from grader.reports import points, provenance, status_label, weak_warning
+from grader.reports import EXAMPLES_PER_CHECK, points, provenance, status_label, weak_warning
+from grader.results import Status
 from grader.score import ExerciseReport, Report, RunConfig, progress_text
 from grader.timing import describe
 
-MARKS = {"passed": "✓", "skipped": "-", "not_started": "·"}  # anything else: ✗
+MARKS = {Status.PASSED: "✓", Status.SKIPPED: "-", Status.NOT_STARTED: "·"}  # anything else: ✗
 FAIL_UNDER = say(
     "score {percent:.1f}% is under --fail-under {threshold:g}%",
     "得分 {percent:.1f}% 低于 --fail-under {threshold:g}%",
@@ -22,11 +23,11 @@ NO_SECRET_SEED = say(
 
 
 def header(config: RunConfig, lang: str) -> str:
-    examples = say("examples per check", "每项检查的样例数").render(lang)
+    examples = EXAMPLES_PER_CHECK.render(lang)
     settings = f"seed {config.public_seed} · {config.settings.max_examples} {examples}"
     line = f"grader · profile {config.profile} · {settings}"
     if config.profile == "ci" and not config.seed_from_env:
-        line += "\n" + NO_SECRET_SEED.render(lang).format(seed=config.public_seed)
+        line += "\n" + NO_SECRET_SEED(seed=config.public_seed).render(lang)
     return line
 
 
@@ -52,15 +53,15 @@ def closing(report: Report) -> str:
     """The failures' feedback, then the total and what produced it."""
     blocks = []
     for e in report.exercises:
-        if e.status == "not_started":
+        if e.status == Status.NOT_STARTED:
             continue
         if e.message:
             blocks.append(e.message)
-        blocks += [c.message for c in e.checks if not c.passed and c.status != "skipped"]
+        blocks += [c.message for c in e.checks if not c.passed and c.status != Status.SKIPPED]
     total = f"{progress_text(report)} ({report.percent:.1f}%)"
     warning = weak_warning(report)
     return "\n\n".join([*blocks, total, *([f"⚠ {warning}"] if warning else []), provenance(report)])
 
 
 def fail_under_line(report: Report, threshold: float) -> str:
-    return FAIL_UNDER.render(report.lang).format(percent=report.percent, threshold=threshold)
+    return FAIL_UNDER(percent=report.percent, threshold=threshold).render(report.lang)

@@ -27,6 +27,7 @@ from typing import Any
 
 # Imported here so the fork server has them loaded before any learner code runs.
 from grader import cases, catalog, course, harness, loader
+from grader.i18n import to_plain
 from grader.sandbox import confine, filesystem, kernel, seccomp, wire
 
 VIEW: filesystem.View | None = None  # planned by the fork server once everything is imported (preload)
@@ -148,7 +149,7 @@ def _learner(
         if e.error is not None and e.error.type == "SystemExit":
             _send(conn, {"exited": e.error.message[:200]})
         else:
-            _send(conn, {"load_error": {"key": e.problem.key, "params": _str_params(e.problem.params)}})
+            _send(conn, {"load_error": to_plain(e.problem, loader.LOAD_PROBLEMS)})
         os._exit(0)
     _send(conn, {"loaded": True})
     while True:
@@ -286,10 +287,6 @@ def _setup_failed(conn: Connection, why: str) -> None:
         _send(conn, {"setup_error": why[:1000]})
     finally:
         os._exit(70)
-
-
-def _str_params(params: dict) -> dict:
-    return {k: str(v)[:2000] for k, v in params.items()}
 
 
 class _GraderImportBlocker(importlib.abc.MetaPathFinder):

@@ -23,8 +23,8 @@ from grader.cases import Case, pack
 from grader.catalog import Exercise
 from grader.gate.verdict import read_evidence
 from grader.harness import LearnerError, LearnerFault, Outcome
-from grader.i18n import Msg, msg
-from grader.loader import LoadError, learner_files
+from grader.i18n import from_plain
+from grader.loader import IMPORT_ERROR, LOAD_PROBLEMS, LoadError, learner_files
 from grader.racing import TimedCall
 from grader.sandbox import confine, server, wire
 from grader.sandbox.accounting import ProcessTree
@@ -52,7 +52,7 @@ class SandboxedLearner:
         self.limits = sandbox.limits
         self.started = time.monotonic()
         if self.path is not None and not self.path.is_file():
-            raise LoadError(msg("import_error", path=str(self.path), error="file not found"))
+            raise LoadError(IMPORT_ERROR(path=str(self.path), error="file not found"))
         number = next(_numbers)
         plan = sandbox.plan
         identity = confine.dedicated_ids(number) if plan.as_root and plan.level in confine.STRONG else None
@@ -71,7 +71,7 @@ class SandboxedLearner:
             _grant(self.scratch, private_root, workdir, identity)
         except OSError as e:
             shutil.rmtree(self.scratch, ignore_errors=True)
-            raise LoadError(msg("import_error", path=str(self.path), error=e.strerror or str(e))) from None
+            raise LoadError(IMPORT_ERROR(path=str(self.path), error=e.strerror or str(e))) from None
         self.output = self.scratch / "output.txt"
         self.cgroup = None
         self._stopped = self._closed = False
@@ -93,6 +93,7 @@ class SandboxedLearner:
         )
         self.conn, child_conn = sandbox.context.Pipe(duplex=True)
         self.process = sandbox.context.Process(target=main, args=(child_conn, setup), daemon=True)
+        server.start()  # the sandbox's own server, started with a scrubbed environment: never another's
         with server.main_script_hidden():
             self.process.start()
         child_conn.close()
@@ -141,8 +142,11 @@ class SandboxedLearner:
             raise LearnerFault("exited", f"sys.exit({first['exited']}) called while loading")
         if "load_error" in first:
             self.close()
-            problem = first["load_error"]
-            raise LoadError(Msg(problem["key"], problem["params"]))
+            try:  # plain data from the learner's process: only a load problem, with a string per value
+                problem = from_plain(first["load_error"], LOAD_PROBLEMS)
+            except ValueError as e:
+                raise LearnerFault("crashed", f"the learner's process sent a malformed reply ({e})") from None
+            raise LoadError(problem)
         if "loaded" not in first:
             self.close()
             raise LearnerFault("crashed", "the learner's process did not start")

@@ -13,8 +13,8 @@ from grader.authoring.cli import main
 from grader.authoring.soundness import Finding, behaviour_findings, start_stub, static_findings
 from grader.cases import Case, ramp
 from grader.catalog import by_id
-from grader.loader import is_not_started
 from grader.spec import Raises
+from grader.stubs import is_not_started
 
 COURSE = course.active().root  # the built-in course (this checkout's course/)
 COURSE_TOML = """

@@ -110,6 +110,11 @@ def _percent(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _tolerant_stdout()
+    with course.restored():  # run in-process (tests), a command leaves the process's course as it was
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if hasattr(args, "authoring"):  # new, check, release: the instructor's commands
         return authoring_cli.run(args)
     if hasattr(args, "learner"):  # watch, hint, progress, reset: the learner's loop

@@ -29,6 +29,7 @@ Courses are installed as Python packages that register in the entry point group 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import importlib.machinery
@@ -39,7 +40,7 @@ import re
 import sys
 import tomllib
 import types
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -424,6 +425,18 @@ def use(course: Course) -> Course:
     _active = course
     _by_root[course.root] = course
     return course
+
+
+@contextlib.contextmanager
+def restored() -> Iterator[None]:
+    """Give back, on leaving, the course that was active on entering: a command run in-process (tests,
+    a notebook) that picks its own course with :func:`use` leaves the process's course as it found it."""
+    global _active
+    before = _active
+    try:
+        yield
+    finally:
+        _active = before
 
 
 def of(exercise: Exercise | None = None) -> Course:

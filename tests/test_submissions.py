@@ -24,7 +24,7 @@ def grade(path: Path, tmp_path: Path):
     return exercise, run_exercise(exercise, tmp_path, SETTINGS)
 
 
-@pytest.mark.parametrize("path", _submissions("wrong"))
+@pytest.mark.parametrize("path", list(_submissions("wrong")))
 def test_wrong_submission_fails_with_a_reason(path: Path, tmp_path: Path) -> None:
     exercise, result = grade(path, tmp_path)
     assert result.status == "failed", f"{path.name} should fail but got {result.status}"
@@ -35,7 +35,7 @@ def test_wrong_submission_fails_with_a_reason(path: Path, tmp_path: Path) -> Non
     assert result.score < exercise.points
 
 
-@pytest.mark.parametrize("path", _submissions("right"))
+@pytest.mark.parametrize("path", list(_submissions("right")))
 def test_right_submission_gets_full_marks(path: Path, tmp_path: Path) -> None:
     exercise, result = grade(path, tmp_path)
     failed = {

@@ -261,7 +261,10 @@ def _release(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     """Run a parsed ``new``/``check``/``release`` command; errors become exit status 2 with a message."""
     try:
-        return args.authoring(args)
+        from grader import course
+
+        with course.restored():  # in-process (tests): the process's course stays as it was
+            return args.authoring(args)
     except AuthoringError as e:
         print(f"grader {args.command}: error: {e}", file=sys.stderr)
         return 2

@@ -89,11 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_course_option(parser: argparse.ArgumentParser) -> None:
     """``--course PATH|NAME``, shared by every command that works on a course."""
-    parser.add_argument(
-        "--course",
-        metavar="PATH|NAME",
-        help="the course: a folder holding course.toml, or an installed course's name [env GRADER_COURSE;"
-        " default: the course of the graded folder or of this one, else the installed pytorch-basics]",
+    course.add_option(
+        parser, "the course of the graded folder or of this one, else the installed pytorch-basics"
     )
 
 

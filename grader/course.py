@@ -29,6 +29,7 @@ Courses are installed as Python packages that register in the entry point group 
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import hashlib
 import importlib
@@ -401,6 +402,20 @@ def _engine_checkout_course() -> Course | None:
 def _installed_list() -> str:
     names = sorted(installed_courses())
     return f"installed courses: {', '.join(names)}" if names else "no course is installed"
+
+
+# -- the command line ---------------------------------------------------------------------------------------
+
+
+def add_option(parser: argparse.ArgumentParser, default: str) -> None:
+    """``--course PATH|NAME``, the same for every command that works on a course; ``default`` says where
+    that command looks without it."""
+    parser.add_argument(
+        "--course",
+        metavar="PATH|NAME",
+        help="the course: a folder holding course.toml, or an installed course's name [env GRADER_COURSE;"
+        f" default: {default}]",
+    )
 
 
 # -- the course of this process --------------------------------------------------------------------------

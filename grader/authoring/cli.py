@@ -82,12 +82,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _course_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--course",
-        metavar="PATH|NAME",
-        help="the course: a folder holding course.toml, or an installed course's name [env GRADER_COURSE;"
-        " default: the course of this folder, else the installed pytorch-basics]",
-    )
+    from grader import course
+
+    course.add_option(parser, "the course of this folder, else the installed pytorch-basics")
 
 
 def _course(option: str | None):

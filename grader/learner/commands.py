@@ -32,11 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     def tree_and_lang(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("dir", nargs="?", default="exercises", help="your exercises folder")
         parser.add_argument("--lang", choices=LANGS, help="language [env GRADER_LANG, then the locale]")
-        parser.add_argument(
-            "--course",
-            metavar="PATH|NAME",
-            help="the course [env GRADER_COURSE; default: the exercises folder's course, else installed]",
-        )
+        course.add_option(parser, "the course of the exercises folder, else the installed pytorch-basics")
 
     watch = commands.add_parser("watch", help="check the exercise you are working on each time you save it")
     tree_and_lang(watch)

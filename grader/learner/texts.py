@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from grader.i18n import Msg, say
+from grader.results import LABELS
 
 # -- welcome (grader watch on a fresh clone, and pytest exercises/ with nothing started) ----------------
 WELCOME = say(
@@ -66,18 +67,9 @@ EXITED = say(
     "你的代码结束了运行它的 Python 进程（调用了 sys.exit 或 os._exit？）",
 )
 
-# -- statuses, as the loop names them ---------------------------------------------------------------------
+# -- statuses: the results model's labels (grader.results), and the loop's own two ---------------------------
 STATUS = {
-    "passed": say("passed", "通过"),
-    "failed": say("failed", "未通过"),
-    "not_started": say("not started", "尚未开始"),
-    "error": say("does not load", "无法加载"),
-    "timeout": say("timed out", "超时"),
-    "crashed": say("crashed", "崩溃"),
-    "exited": say("exited early", "提前退出"),
-    "memory": say("out of memory", "内存超限"),
-    "output_limit": say("too much output", "输出过多"),
-    "skipped": say("skipped", "已跳过"),
+    **{status.value: label for status, label in LABELS.items()},
     "unchecked": say("not checked yet", "尚未检查"),
     "changed": say("changed since last check", "上次检查后已修改"),
 }

@@ -64,13 +64,15 @@ def main() -> int:
         target = tree / exercise.relpath
         target.write_text(right)
         loop = TimedWatch(tree, "en", LOCAL_EXAMPLES, 0, console=Console(file=io.StringIO()), keys=False)
-        loop.view.current = [e.id for e in catalog.catalog()].index(exercise.id)
+        index = [e.id for e in catalog.catalog()].index(exercise.id)
+        loop.view.current = index
         runner = threading.Thread(target=loop.run, daemon=True)
         runner.start()
         time.sleep(8)  # the fork server's imports, once, as when a learner starts the loop
         for k in range(args.saves):
             source = right + f"\n# save {k}\n" + (WRONG.format(entry=exercise.entry[0]) if k % 2 else "")
             loop.verdict_for.clear()
+            loop.view.current = index  # a right answer moved the loop on to the next exercise: come back
             loop.saved[digest_of(source)] = time.perf_counter()
             target.write_text(source)
             if not loop.verdict_for.wait(30):

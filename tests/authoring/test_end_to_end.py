@@ -219,6 +219,7 @@ def test_an_instructors_course_from_grader_new_to_a_graded_learners_repository(t
 
     # -- a learner answers one exercise right and one wrong, and pushes --------------------------------
     tree = learners / "exercises" / "01_basics"
+    released_stub = (tree / "clip_negatives.py").read_text(encoding="utf-8")
     (tree / "double_it.py").write_text(SAMPLES["double_it"]["right_adds_itself"], encoding="utf-8")
     (tree / "clip_negatives.py").write_text(
         SAMPLES["clip_negatives"]["wrong_absolute_value"], encoding="utf-8"
@@ -292,3 +293,9 @@ def test_an_instructors_course_from_grader_new_to_a_graded_learners_repository(t
         timeout=600,
     )
     assert "exercises complete 1/2, points 10/20" in local.stdout, local.stdout[-3000:]
+
+    # -- the learner's loop knows the installed course: its hints, and its stub to start again from -------
+    hint = run([str(python), "-m", "grader.cli", "hint", "double_it"], learners, env)
+    assert "hint 1/" in hint and "add `x` to itself" in hint, hint
+    run([str(python), "-m", "grader.cli", "reset", "clip_negatives", "--yes"], learners, env)
+    assert (tree / "clip_negatives.py").read_text(encoding="utf-8") == released_stub

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import warnings
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 import hypothesis
 from hypothesis import HealthCheck, Phase
-from hypothesis.errors import HypothesisException
+from hypothesis.errors import HypothesisException, HypothesisWarning
 
 from grader.cases import Case
 from grader.catalog import Exercise
@@ -327,7 +328,10 @@ def _search(check: Check, evaluate: Any, settings: Settings) -> Failure | None:
             failures.append(failure)
             raise _Falsified
 
-    with hypothesis.reporting.with_reporter(lambda *_: None):
+    # Hypothesis reports to the spec's author, never to the learner: its printout is silenced, and so is
+    # its warning that a recursive strategy's repr is large (to_device's, built for the failure report)
+    with hypothesis.reporting.with_reporter(lambda *_: None), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Generating overly large repr", HypothesisWarning)
         try:
             search()
         except _Falsified:

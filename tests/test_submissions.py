@@ -1,8 +1,10 @@
 """Every file under tests/submissions/ is graded: wrong ones must fail with a reason, right ones pass."""
 
+import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis.errors import HypothesisWarning
 
 from grader import catalog
 from grader.runner import Settings, run_exercise
@@ -52,3 +54,13 @@ def test_every_exercise_has_wrong_and_right_submissions() -> None:
         folder = SUBMISSIONS / exercise.id
         assert len(list(folder.glob("wrong_*.py"))) >= 3, f"{exercise.id}: add wrong_*.py submissions"
         assert list(folder.glob("right_*.py")), f"{exercise.id}: add a right_*.py submission"
+
+
+def test_a_learner_sees_no_warning_of_hypothesis_about_our_strategies(tmp_path: Path) -> None:
+    """to_device's recursive strategy has a repr of up to a megabyte, which Hypothesis builds (and warned
+    about, in the learner's pytest summary) when a check fails."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _, result = grade(SUBMISSIONS / "to_device" / "wrong_drops_none.py", tmp_path)
+    assert result.status == "failed"
+    assert [str(w.message) for w in caught if issubclass(w.category, HypothesisWarning)] == []

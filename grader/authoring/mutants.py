@@ -500,7 +500,7 @@ def _first_failing(exercise: Exercise, root: Path, checks: list[Any], reference:
     try:
         for check in checks:
             result = run_check(check, learner, reference, settings)
-            if result.status not in ("passed", "skipped"):
+            if not result.status.ok:
                 return check.name
         return ""
     except _Timeout:

@@ -27,6 +27,7 @@ from pathlib import Path
 from grader.authoring import stubs
 from grader.catalog import CatalogError, Exercise, Text
 from grader.course import Course
+from grader.results import Status
 
 SEED_PATTERN = re.compile(r"(?P<file>\d{3}) §\d+(\.\d+)*(, §\d+(\.\d+)*)*")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -287,7 +288,7 @@ def behaviour_findings(
             if result.problem is not None:
                 error(f"{reference.relative_to(root)}: {result.problem.render('en')}; fix the reference")
             for check in result.checks:
-                if check.status not in ("passed", "skipped"):
+                if not check.status.ok:
                     why = check.failure.problem.render("en") if check.failure else check.status
                     error(
                         f"the reference fails its own check {check.check!r}: {why}"
@@ -336,8 +337,8 @@ def _graded_sample_findings(exercise: Exercise, root: Path, settings) -> list[Fi
                 except Exception:  # a broken spec or reference: already reported from the reference's run
                     return found
             relative = path.relative_to(root)
-            full = result.status == "skipped" or (
-                result.status == "passed" and result.score == exercise.points
+            full = result.status == Status.SKIPPED or (
+                result.status == Status.PASSED and result.score == exercise.points
             )
             if kind == "right" and not full:
                 failed = [c.check for c in result.checks if c.status not in ("passed", "skipped")]

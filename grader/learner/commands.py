@@ -21,6 +21,7 @@ from grader.i18n import LANGS, resolve_lang
 from grader.learner import progress, texts
 from grader.learner.state import FOLDER, State, repository_of
 from grader.profiles import LOCAL_EXAMPLES
+from grader.results import Status
 from grader.stubs import is_stub_source
 
 
@@ -111,7 +112,7 @@ def run_progress(args: argparse.Namespace, lang: str, tree: Path, out: Callable[
         from grader.learner.worker import DEFAULT_TIMEOUT, Grading
 
         for row in rows:
-            if row.status != "not_started":
+            if row.status != Status.NOT_STARTED:
                 grading = Grading(row.exercise.id, tree, LOCAL_EXAMPLES, 0, lang, DEFAULT_TIMEOUT)
                 state.verdicts[row.exercise.id] = grading.result()
         state.save()
@@ -120,11 +121,12 @@ def run_progress(args: argparse.Namespace, lang: str, tree: Path, out: Callable[
     for chapter, done, total in progress.by_chapter(rows):
         out(f"  {chapter:<20} {'█' * done}{'░' * (total - done)} {done}/{total}")
         for row in (r for r in rows if r.exercise.chapter == chapter):
-            status = texts.render(texts.STATUS.get(row.status, texts.STATUS["failed"]), lang)
+            status = texts.render(texts.STATUS.get(row.status, texts.STATUS[Status.FAILED]), lang)
             out(f"      {row.exercise.id:<26} {status}")
     out(texts.render(texts.PROGRESS_TOTAL, lang, done=sum(r.done for r in rows), total=len(rows)))
-    if any(r.status in ("unchecked", "changed") for r in rows):
-        out(texts.render(texts.PROGRESS_STALE, lang, changed=texts.render(texts.STATUS["changed"], lang)))
+    if any(r.status in (progress.UNCHECKED, progress.CHANGED) for r in rows):
+        changed = texts.STATUS[progress.CHANGED]
+        out(texts.render(texts.PROGRESS_STALE, lang, changed=changed))
     return 0
 
 

@@ -14,18 +14,22 @@ from pathlib import Path
 from grader import catalog
 from grader.catalog import Exercise
 from grader.learner.state import State
+from grader.results import Status
 from grader.stubs import is_not_started
+
+# The loop's own statuses, beside grader.results.Status: started, never graded; graded, then edited.
+UNCHECKED, CHANGED = "unchecked", "changed"
 
 
 @dataclass(frozen=True)
 class Row:
     exercise: Exercise
-    status: str  # passed, failed, ..., not_started, unchecked, changed
+    status: str  # a grader.results.Status, or the loop's own UNCHECKED, CHANGED
     score: float = 0.0
 
     @property
     def done(self) -> bool:
-        return self.status == "passed"
+        return self.status == Status.PASSED
 
 
 def exercises() -> tuple[Exercise, ...]:
@@ -39,11 +43,11 @@ def rows(tree: Path, state: State) -> list[Row]:
 def row(exercise: Exercise, tree: Path, state: State) -> Row:
     path = Path(tree) / exercise.relpath
     if not path.is_file() or is_not_started(exercise, tree):
-        return Row(exercise, "not_started")
+        return Row(exercise, Status.NOT_STARTED)
     verdict = state.verdict(exercise.id, path)
     if verdict is not None:
         return Row(exercise, verdict.status, verdict.score)
-    return Row(exercise, "changed" if exercise.id in state.verdicts else "unchecked")
+    return Row(exercise, CHANGED if exercise.id in state.verdicts else UNCHECKED)
 
 
 def first_unfinished(all_rows: Sequence[Row]) -> int | None:
@@ -61,4 +65,4 @@ def by_chapter(all_rows: Sequence[Row]) -> Iterator[tuple[str, int, int]]:
 
 
 def nothing_started(all_rows: Sequence[Row]) -> bool:
-    return all(r.status == "not_started" for r in all_rows)
+    return all(r.status == Status.NOT_STARTED for r in all_rows)

@@ -12,11 +12,13 @@ from rich.table import Table
 from rich.text import Text
 
 from grader.learner import texts
-from grader.learner.progress import Row, by_chapter
+from grader.learner.progress import CHANGED, UNCHECKED, Row, by_chapter
 from grader.learner.state import Verdict
+from grader.results import Status
 
-MARKS = {"passed": "✓", "not_started": "·", "unchecked": "?", "changed": "~"}  # anything else: ✗
-STYLES = {"passed": "green", "not_started": "dim", "unchecked": "yellow", "changed": "yellow"}  # else: red
+# anything else is marked ✗, in red
+MARKS = {Status.PASSED: "✓", Status.NOT_STARTED: "·", UNCHECKED: "?", CHANGED: "~"}
+STYLES = {Status.PASSED: "green", Status.NOT_STARTED: "dim", UNCHECKED: "yellow", CHANGED: "yellow"}
 
 
 @dataclass
@@ -88,13 +90,13 @@ def verdict_block(view: View, row: Row) -> RenderableType:
         return Text(texts.render(texts.CHECKING, lang), style="yellow")
     verdict = view.verdict
     if verdict is None:
-        if row.status == "not_started":
+        if row.status == Status.NOT_STARTED:
             return Text(texts.render(texts.WAITING, lang), style="dim")
         return Text(texts.render(texts.STATUS[row.status], lang), style="yellow")
     numbers = {"score": f"{verdict.score:g}", "max": f"{verdict.max_score or row.exercise.points:g}"}
     if verdict.passed:
         return Text(texts.render(texts.PASSED, lang, seconds=verdict.seconds, **numbers), style="bold green")
-    status = texts.render(texts.STATUS.get(verdict.status, texts.STATUS["failed"]), lang)
+    status = texts.render(texts.STATUS.get(verdict.status, texts.STATUS[Status.FAILED]), lang)
     lines: list[RenderableType] = [
         Text(
             texts.render(texts.FAILED, lang, status=status, seconds=verdict.seconds, **numbers),
@@ -125,7 +127,7 @@ def listing(view: View) -> RenderableType:
         mark = MARKS.get(row.status, "✗")
         style = STYLES.get(row.status, "red")
         pointer = "▶" if i == view.current else " "
-        status = texts.render(texts.STATUS.get(row.status, texts.STATUS["failed"]), view.lang)
+        status = texts.render(texts.STATUS.get(row.status, texts.STATUS[Status.FAILED]), view.lang)
         table.add_row(
             pointer, Text(mark, style=style), row.exercise.chapter, row.exercise.id, Text(status, style=style)
         )

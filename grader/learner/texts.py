@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from grader.i18n import Msg, say
+from grader.learner.progress import CHANGED, UNCHECKED
 from grader.results import LABELS
 
 # -- welcome (grader watch on a fresh clone, and pytest exercises/ with nothing started) ----------------
@@ -70,8 +71,8 @@ EXITED = say(
 # -- statuses: the results model's labels (grader.results), and the loop's own two ---------------------------
 STATUS = {
     **{status.value: label for status, label in LABELS.items()},
-    "unchecked": say("not checked yet", "尚未检查"),
-    "changed": say("changed since last check", "上次检查后已修改"),
+    UNCHECKED: say("not checked yet", "尚未检查"),
+    CHANGED: say("changed since last check", "上次检查后已修改"),
 }
 
 # -- grader progress, hint, reset --------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from rich.console import Console
 from grader.learner import progress, screen, texts, worker
 from grader.learner.state import FOLDER, State, Verdict, repository_of
 from grader.learner.worker import Grading
+from grader.results import Status
 
 KEYS = {"n": "next", "p": "previous", "h": "hint", "l": "list", "a": "all", "q": "quit"}
 
@@ -135,7 +136,7 @@ class Watch:
         elif action == "list":
             self.view.listing = not self.view.listing
         elif action == "all":
-            self.pending_all = [i for i, r in enumerate(self.view.rows) if r.status != "not_started"]
+            self.pending_all = [i for i, r in enumerate(self.view.rows) if r.status != Status.NOT_STARTED]
             self._next_of_all()
         self.draw()
 
@@ -185,7 +186,7 @@ class Watch:
         exercise = self.view.rows[index].exercise
         self.view.hints_shown = min(self.state.hints.get(exercise.id, 0), len(exercise.hints))
         self.view.verdict = self.state.verdict(exercise.id, self.tree / exercise.relpath)
-        if self.view.verdict is None and self.view.rows[index].status != "not_started":
+        if self.view.verdict is None and self.view.rows[index].status != Status.NOT_STARTED:
             self._start_grading(index)
 
     def _start_grading(self, index: int) -> None:
@@ -204,7 +205,7 @@ class Watch:
         threading.Thread(target=wait, daemon=True).start()
 
     def _next_of_all(self) -> None:
-        total = len([r for r in self.view.rows if r.status != "not_started"])
+        total = len([r for r in self.view.rows if r.status != Status.NOT_STARTED])
         if not self.pending_all:
             self.view.listing, self.view.checking = True, False
             self.view.notices = []

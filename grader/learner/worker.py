@@ -132,6 +132,7 @@ def _grade(
     os.close(fd)
     from grader import catalog
     from grader.feedback import check_feedback, exercise_problem
+    from grader.results import Status
     from grader.runner import Settings, run_exercise
 
     exercise = catalog.get(exercise_id)
@@ -140,7 +141,7 @@ def _grade(
     if result.problem is not None:
         feedback = exercise_problem(result, lang)
     else:
-        failing = [c for c in result.checks if not c.passed and c.status != "skipped"]
+        failing = [c for c in result.checks if not c.passed and c.status != Status.SKIPPED]
         feedback = "\n\n".join(_without_hints(check_feedback(exercise, c, lang), lang) for c in failing[:1])
     conn.send(
         {

@@ -1,4 +1,4 @@
-"""A learner's repository for the loop's tests: a copy of the stubs, and solutions to drop in."""
+"""A learner's repository for the loop's tests: a copy of the stubs (learner_helpers.solve fills them)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from learner_helpers import ROOT
 
 
 @pytest.fixture
@@ -15,10 +14,3 @@ def repository(tmp_path: Path) -> Path:
     """A fresh clone, as far as the loop can tell: exercises/ with every stub untouched."""
     shutil.copytree(ROOT / "exercises", tmp_path / "exercises", ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
-
-
-def solve(repository: Path, relpath: str, source: str | None = None) -> Path:
-    """Write a solution (the reference's, unless ``source`` is given) into the learner's file."""
-    target = repository / "exercises" / relpath
-    target.write_text(source if source is not None else (ROOT / "reference" / relpath).read_text())
-    return target

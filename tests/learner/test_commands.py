@@ -5,8 +5,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from learner_helpers import ROOT, solve
 
-from conftest import ROOT, solve
 from grader import course
 from grader.cli import main
 from grader.learner.state import FOLDER, State

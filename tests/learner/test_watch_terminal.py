@@ -13,8 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT, solve
+from learner_helpers import ROOT, solve
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it)")
 

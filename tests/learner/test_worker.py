@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
+from learner_helpers import solve
 
-from conftest import solve
 from grader.learner.worker import Grading
 
 MAKE_GRID = "01_tensors/make_grid.py"
@@ -16,7 +16,7 @@ def warm_fork_server(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The fork server's imports (seconds, once per process) must not count against the timeouts below."""
     import shutil
 
-    from conftest import ROOT
+    from learner_helpers import ROOT
 
     tree = tmp_path_factory.mktemp("warm") / "exercises"
     shutil.copytree(ROOT / "exercises", tree)

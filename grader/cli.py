@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -194,17 +195,18 @@ def check_writable(path: Path) -> None:
         raise ScoreError(
             f"Expected a file path for a report but {str(path)!r} is a directory; name a file in it"
         )
-    existed = path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8"):
-            pass
+        # written for real once grading is done; until then nothing is there, so a run that fails leaves
+        # no report behind (not an old one, nor one committed in the learner's repository, taken as new).
+        # A link is removed, never followed.
+        path.unlink(missing_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644))
+        path.unlink()
     except OSError as e:
         raise ScoreError(
             f"Expected a writable path for a report but {str(path)!r} is not ({e}); pick another"
         ) from None
-    if not existed:
-        path.unlink()  # written for real once grading is done
 
 
 def list_exercises(as_json: bool, lang: str) -> int:

@@ -237,3 +237,29 @@ def test_the_workflow_template_grades_a_learner_repository(tmp_path: Path) -> No
         assert data["seed"] == "secret" and data["settings"]["profile"] == "ci"
         ET.parse(repo / "grader-reports" / "junit.xml")
         assert "| **Total** |" in summary.read_text(encoding="utf-8")
+
+
+def test_a_lone_surrogate_in_learner_text_costs_no_report(tmp_path: Path) -> None:
+    """An exception message holding a lone surrogate (sent by the sandboxed child as JSON's \\ud800) once
+    stopped every report from being written, with a traceback, leaving whatever was at the report path."""
+    target = catalog.get("replace_where")
+    source = "def replace_where(x, mask, value):\n    raise ValueError('\\ud800 forged')\n"
+    tree = make_tree(tmp_path / "tree", {target: source})
+    out = tmp_path / "grader-reports" / "result.json"
+    out.parent.mkdir()
+    out.write_text('{"score": 20, "max_score": 20}')  # committed in the learner's repository
+    args = ["score", str(tree), "--exercise", target.id, "--max-examples", "5", "--json", str(out)]
+    assert main(args) == 0
+    report = validate(load_json(out))
+    (graded,) = report["exercises"]
+    assert graded["score"] == 0 and "? forged" in json.dumps(report, ensure_ascii=False)
+
+
+def test_a_run_that_fails_leaves_no_report_behind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "result.json"
+    out.write_text('{"score": 20, "max_score": 20}')
+    (tmp_path / "link.json").symlink_to(tmp_path / "elsewhere.json")
+    args = ["score", str(tmp_path / "nowhere"), "--json", str(out), "--junit", str(tmp_path / "link.json")]
+    assert main(args) == 2
+    assert not out.exists() and not (tmp_path / "link.json").exists()
+    assert not (tmp_path / "elsewhere.json").exists()  # a link is removed, never followed

@@ -70,7 +70,8 @@ def write_report(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        # "replace": a character no UTF-8 file can hold (a lone surrogate) must not cost the whole report
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as f:
             f.write(text)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)

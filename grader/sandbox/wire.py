@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import struct
 from collections import namedtuple
 from typing import Any
@@ -180,10 +181,13 @@ def decode(message: bytes, namedtuples: dict[str, type] | None = None) -> Any:
         raise WireError("not a grader message")
     (size,) = struct.unpack_from("<I", message, 4)
     offset = 8 + size
+    raw = message[8:offset]
     try:
-        header = json.loads(message[8:offset])
+        header = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise WireError(f"unreadable header: {e}") from None
+    if SURROGATE_ESCAPE.search(raw):
+        header = _without_lone_surrogates(header)
     buffers = []
     while offset < len(message):
         (n,) = struct.unpack_from("<Q", message, offset)
@@ -193,6 +197,21 @@ def decode(message: bytes, namedtuples: dict[str, type] | None = None) -> Any:
         buffers.append(memoryview(message)[offset : offset + n])
         offset += n
     return _Decoder(buffers, namedtuples or {}).decode(header)
+
+
+# JSON may spell a lone surrogate (\ud800), which no UTF-8 report can hold: a learner's exception message
+# made of one stopped every report from being written. Replaced by "?" as the text comes in.
+SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _without_lone_surrogates(node: Any) -> Any:
+    if type(node) is str:
+        return node.encode("utf-8", "replace").decode("utf-8")
+    if type(node) is list:
+        return [_without_lone_surrogates(v) for v in node]
+    if type(node) is dict:
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in node.items()}
+    return node
 
 
 class _Decoder:

@@ -7,7 +7,9 @@ import contextlib
 import hashlib
 import importlib.machinery
 import importlib.util
+import shutil
 import sys
+import tempfile
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from grader.catalog import Exercise
 from grader.gate import runtime
 from grader.harness import LearnerError, Outcome, learner_error, observe
 from grader.i18n import Msg, say
+from grader.sources import read_python
 
 REPO_ROOT = Path(__file__).resolve().parent.parent  # the engine's checkout, when it runs from one
 
@@ -136,7 +139,7 @@ def learner_files(exercise: Exercise, root: Path) -> list[Path]:
 def _imported_names(path: Path) -> set[str]:
     """Top-level module names a file imports anywhere in it (``import a.b``, ``from a import b``)."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = ast.parse(read_python(path))
     except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
         return set()
     names: set[str] = set()
@@ -176,9 +179,15 @@ def _helpers_importable(exercise: Exercise, root: Path) -> Iterator[None]:
     folders = [str(f) for f in helper_dirs(exercise, root) if str(f) not in sys.path]
     before = set(sys.modules)
     sys.path.extend(folders)
+    # bytecode is looked up (and written) in an empty folder of our own, not in the learner's __pycache__,
+    # where a hash-based .pyc would run instead of the source the analysis read (the sandbox copies .py
+    # files alone; this keeps `pytest exercises/` giving the same verdict)
+    prefix, sys.pycache_prefix = sys.pycache_prefix, tempfile.mkdtemp(prefix="grader-pycache-")
     try:
         yield
     finally:
+        shutil.rmtree(sys.pycache_prefix, ignore_errors=True)
+        sys.pycache_prefix = prefix
         for folder in folders:
             with contextlib.suppress(ValueError):
                 sys.path.remove(folder)
@@ -211,7 +220,8 @@ def load(exercise: Exercise, root: Path, traced: bool = True) -> Implementation:
         runtime.prepare(trace)
     try:
         with _helpers_importable(exercise, root):
-            spec.loader.exec_module(module)
+            # from the source, as the analysis read it: never a bytecode cache shipped beside it
+            exec(compile(read_python(path), str(path), "exec", dont_inherit=True), module.__dict__)
     except (Exception, SystemExit) as e:
         sys.modules.pop(name, None)
         error = learner_error(e, root)

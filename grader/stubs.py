@@ -7,13 +7,14 @@ import ast
 from pathlib import Path
 
 from grader.catalog import Exercise
+from grader.sources import read_python
 
 
 def is_not_started(exercise: Exercise, root: Path) -> bool:
     """True when every entry's body is still the stub's: a docstring and ``raise NotImplementedError``."""
     try:
-        source = (Path(root) / exercise.relpath).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        source = read_python(Path(root) / exercise.relpath)
+    except (OSError, SyntaxError, UnicodeDecodeError):
         return False
     return is_stub_source(exercise, source)
 

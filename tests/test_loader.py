@@ -76,3 +76,32 @@ def test_two_trees_with_a_helper_of_the_same_name_get_their_own(tmp_path: Path) 
     b = write(tmp_path / "b", {"04_indexing/one_hot.py": main, "helper.py": "VALUE = 'b'\n"})
     assert load(EXERCISE, a).impl(None, 0) == "a"
     assert load(EXERCISE, b).impl(None, 0) == "b"
+
+
+def _cached_elsewhere(source_path: Path, hidden: str, cached: Path) -> None:
+    """A hash-based .pyc that Python runs without looking at the source, made from ``hidden``."""
+    import py_compile
+
+    hidden_path = cached.parent / "hidden_source.py"
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    hidden_path.write_text(hidden)
+    mode = py_compile.PycInvalidationMode.UNCHECKED_HASH
+    py_compile.compile(str(hidden_path), cfile=str(cached), dfile=str(source_path), invalidation_mode=mode)
+    hidden_path.unlink()
+
+
+def test_the_source_runs_never_a_bytecode_cache_beside_it(tmp_path: Path) -> None:
+    """The analysis reads the source; a hash-based .pyc in __pycache__ ran instead (pytest exercises/)."""
+    shown = "def one_hot(labels, num_classes):\n    return 'the source'\n"
+    hidden = "def one_hot(labels, num_classes):\n    return 'the cache'\n"
+    helper = "def which():\n    return 'the helper source'\n"
+    main = shown + "from helper import which\n"
+    root = write(tmp_path, {f"{EXERCISE.chapter}/one_hot.py": main, "helper.py": helper})
+    folder = root / EXERCISE.chapter
+    cache = sys.implementation.cache_tag
+    _cached_elsewhere(folder / "one_hot.py", hidden, folder / "__pycache__" / f"one_hot.{cache}.pyc")
+    fake_helper = "def which():\n    return 'the helper cache'\n"
+    _cached_elsewhere(root / "helper.py", fake_helper, root / "__pycache__" / f"helper.{cache}.pyc")
+    learner = load(EXERCISE, root)
+    assert learner.impl(None, 2) == "the source"
+    assert learner.impl.__globals__["which"]() == "the helper source"

@@ -25,6 +25,8 @@ from astroid.exceptions import AstroidError, AttributeInferenceError, InferenceE
 from astroid.inference_tip import inference_tip
 from astroid.manager import AstroidManager
 
+from grader.sources import read_python
+
 Uninferable = util.Uninferable
 _LEARNER_PREFIX = "__learner_"
 _numbers = itertools.count()
@@ -115,7 +117,11 @@ class Session:
         if path is None:
             return External(name)
         self.modules[name] = External(name)  # while it builds: an import cycle ends here
-        self.modules[name] = self.parse(path.read_text(encoding="utf-8"), path)
+        try:
+            source = read_python(path)
+        except (OSError, SyntaxError, UnicodeDecodeError):
+            return External(name)  # Python cannot import it either
+        self.modules[name] = self.parse(source, path)
         return self.modules[name]
 
     def parse(self, source: str, path: Path, variant: str = "") -> LearnerModule:

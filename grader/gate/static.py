@@ -34,6 +34,7 @@ from grader.gate import _astroid
 from grader.gate._astroid import External, LearnerModule, Session, Uninferable, constant_strings, infer
 from grader.gate.patterns import MATMUL, Patterns
 from grader.loader import exercise_path, find_helper, learner_files
+from grader.sources import read_python
 
 DEFINITE, AMBIGUOUS, DYNAMIC, TAMPER = "definite", "ambiguous", "dynamic", "tamper"
 _MAX_CODE = 120
@@ -164,10 +165,8 @@ def _analyze_source_cached(source: str, patterns: tuple[str, ...], relpath: str)
 def _analyze_cached(exercise: Exercise, root: Path, digest: str) -> Analysis:
     session = Session(root, lambda name: find_helper(name, exercise, root))
     try:
-        main = session.parse(
-            exercise_path(exercise, root).read_text(encoding="utf-8"), root / exercise.relpath
-        )
-    except SyntaxError:
+        main = session.parse(read_python(exercise_path(exercise, root)), root / exercise.relpath)
+    except (OSError, SyntaxError, UnicodeDecodeError):
         return Analysis()  # it does not load either: the learner is told that instead
     session.modules["__main__"] = main
     # import every helper the file reaches, so each is scanned (learner_files found the same set)

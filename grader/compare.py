@@ -101,19 +101,21 @@ def compare(expected: Any, got: Any, tol: Tolerance = Tolerance(), where: str = 
         if got.dtype != expected.dtype:
             return DTYPE(where=where, expected=str(expected.dtype), got=str(got.dtype))
         return _compare_tensor(torch.from_numpy(expected.copy()), torch.from_numpy(got.copy()), tol, where)
+    # Where a plain tuple, list or dict is expected, any subclass is one (a namedtuple, a torch.Size shape,
+    # an OrderedDict, a defaultdict: a correct answer); a namedtuple expected is that type exactly.
     if isinstance(expected, tuple) and not hasattr(expected, "_fields"):
         if type(got) is torch.Size and type(expected) is tuple:
             got = tuple(got)  # a shape given as torch.Size is still a tuple of ints
-        elif type(got) is not type(expected):
+        elif not _is_a(got, expected):
             message = TUPLE_FROM_SIZE if isinstance(got, torch.Size) else TYPE
             return message(where=where, expected=type_name(expected), got=type_name(got))
         return _compare_sequence(expected, got, tol, where)
     if isinstance(expected, list) or hasattr(expected, "_fields"):
-        if type(got) is not type(expected):
+        if not _is_a(got, expected):
             return TYPE(where=where, expected=type_name(expected), got=type_name(got))
         return _compare_sequence(expected, got, tol, where)
     if isinstance(expected, dict):
-        if type(got) is not dict:
+        if not _is_a(got, expected):
             return TYPE(where=where, expected="dict", got=type_name(got))
         if set(got) != set(expected):
             return KEYS(where=where, expected=sorted(map(str, expected)), got=sorted(map(str, got)))
@@ -134,6 +136,12 @@ def compare(expected: Any, got: Any, tol: Tolerance = Tolerance(), where: str = 
     if expected != got:
         return VALUE(where=where, expected=_fmt(expected), got=_fmt(got))
     return None
+
+
+def _is_a(got: Any, expected: Any) -> bool:
+    """``got`` has ``expected``'s type, or is an instance of it where that is a plain tuple, list or dict."""
+    kind = type(expected)
+    return type(got) is kind or (kind in (tuple, list, dict) and isinstance(got, kind))
 
 
 def _compare_sequence(expected: Any, got: Any, tol: Tolerance, where: str) -> Msg | None:

@@ -116,3 +116,20 @@ def test_messages_render_in_both_languages() -> None:
     problem = compare(torch.ones(2, 3), torch.ones(3, 2))
     assert problem.render("en") == "result: expected shape (2, 3), got shape (3, 2)"
     assert problem.render("zh") == "result：形状应为 (2, 3)，实际为 (3, 2)"
+
+
+def test_subclasses_of_a_plain_container_are_that_container() -> None:
+    """A correct OrderedDict (mlp_backward), namedtuple (column_stats) or list subclass once scored 0."""
+    from collections import OrderedDict, defaultdict
+
+    t = torch.ones(2)
+    assert compare({"a": t}, OrderedDict(a=t.clone())) is None
+    assert compare({"a": t}, defaultdict(list, a=t.clone())) is None
+    Stats = namedtuple("Stats", "mean std")
+    assert compare((t, t), Stats(t.clone(), t.clone())) is None
+    assert compare([1, 2], type("Row", (list,), {})([1, 2])) is None
+    # the other way round, and across kinds, the type still matters
+    assert compare(Stats(t, t), (t, t)) is not None
+    assert compare([1, 2], (1, 2)) is not None
+    assert compare((1, 2), [1, 2]) is not None
+    assert compare({"a": 1}, [("a", 1)]) is not None

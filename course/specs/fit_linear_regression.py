@@ -52,7 +52,7 @@ def least_squares(X: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch
 
 
 def near_least_squares(case: Case, result) -> object:
-    if not (type(result) is tuple and len(result) == 2 and all(type(t) is torch.Tensor for t in result)):
+    if not (isinstance(result, tuple) and len(result) == 2 and all(type(t) is torch.Tensor for t in result)):
         return say(
             f"expected a tuple (w, b) of two tensors, got a {type_name(result)}",
             f"应返回由两个张量组成的元组 (w, b)，实际返回了 {type_name(result)}",

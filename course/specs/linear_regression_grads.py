@@ -32,7 +32,7 @@ def _example(n: int, d: int, dtype: torch.dtype = torch.float64) -> Case:
 def shapes_and_dtypes(case: Case, result) -> object:
     X, w = case["X"], case["w"]
     want = {"grad_w": tuple(w.shape), "grad_b": ()}
-    if type(result) is not tuple or len(result) != 2:
+    if not isinstance(result, tuple) or len(result) != 2:
         return say(
             f"expected a tuple (grad_w, grad_b), got {type(result).__name__}"
             + (f" of length {len(result)}" if isinstance(result, tuple | list) else ""),

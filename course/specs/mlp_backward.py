@@ -46,7 +46,7 @@ def _example(n: int, d_in: int, h: int, k: int, dead_unit: int | None = None, dt
 
 
 def gradient_dict(case: Case, result) -> object:
-    if type(result) is not dict:
+    if not isinstance(result, dict):  # an OrderedDict is one
         return say(
             f'expected a dict with keys "W1", "b1", "W2", "b2", got {type(result).__name__}',
             f'应返回键为 "W1"、"b1"、"W2"、"b2" 的字典，实际得到 {type(result).__name__}',

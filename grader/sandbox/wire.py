@@ -137,10 +137,14 @@ class _Encoder:
                     "values": [self.encode(v, depth + 1) for v in tuple.__iter__(value)],
                 }
             }
-        if t is dict:
+        if isinstance(value, dict):  # OrderedDict, defaultdict: sent as the dict they are
             return {
                 "dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in dict.items(value)]
             }
+        if isinstance(value, list):
+            return {"list": [self.encode(v, depth + 1) for v in list.__iter__(value)]}
+        if isinstance(value, tuple):  # a struct sequence (torch.return_types.max, os.stat_result)
+            return {"tuple": [self.encode(v, depth + 1) for v in tuple.__iter__(value)]}
         return {"opaque": _type_name(value)}
 
     def _tensor(self, t: torch.Tensor) -> dict:

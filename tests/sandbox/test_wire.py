@@ -2,7 +2,7 @@
 
 import math
 import struct
-from collections import namedtuple
+from collections import OrderedDict, defaultdict, namedtuple
 
 import numpy as np
 import pytest
@@ -63,6 +63,21 @@ def test_subclasses_and_objects_cross_as_opaque_type_names() -> None:
     assert isinstance(roundtrip(Rigged()), wire.Opaque)
     assert isinstance(roundtrip(torch.nn.Linear(2, 2)), wire.Opaque)
     assert isinstance(roundtrip(np.zeros(2).view(np.recarray)), wire.Opaque)
+
+
+def test_subclasses_of_dict_list_and_tuple_cross_as_what_they_are() -> None:
+    """A learner's OrderedDict, defaultdict or torch.return_types.max is a dict or a tuple, not an opaque
+    object (that failed correct answers); a namedtuple keeps its fields."""
+    assert roundtrip(OrderedDict(a=1, b=[2])) == {"a": 1, "b": [2]}
+    assert type(roundtrip(defaultdict(list, a=[1]))) is dict
+    values, indices = roundtrip(torch.tensor([[1.0, 5.0], [3.0, 2.0]]).max(0))
+    assert values.tolist() == [3.0, 5.0] and indices.tolist() == [1, 0]
+
+    class Row(list):
+        def __iter__(self):  # an override never runs in the parent, nor changes what is sent
+            return iter([666])
+
+    assert roundtrip(Row([1, 2])) == [1, 2]
 
 
 def test_bools_are_normalised_not_reinterpreted() -> None:

@@ -21,7 +21,7 @@ from grader.catalog import Exercise
 from grader.gate import runtime
 from grader.harness import LearnerError, Outcome, learner_error, observe
 from grader.i18n import Msg, say
-from grader.sources import read_python
+from grader.sources import is_submission_file, read_python
 
 REPO_ROOT = Path(__file__).resolve().parent.parent  # the engine's checkout, when it runs from one
 
@@ -117,7 +117,7 @@ def find_helper(name: str, exercise: Exercise, root: Path) -> Path | None:
         return None
     for folder in helper_dirs(exercise, root):
         path = folder / f"{name}.py"
-        if path.is_file() and path.resolve() != exercise_path(exercise, root).resolve():
+        if is_submission_file(path, root) and path.resolve() != exercise_path(exercise, root).resolve():
             return path
     return None
 
@@ -128,7 +128,7 @@ def learner_files(exercise: Exercise, root: Path) -> list[Path]:
     files = [exercise_path(exercise, root)]
     seen = {files[0].resolve()}
     for path in files:  # grows while it is walked
-        for name in _imported_names(path):
+        for name in _imported_names(path, root):
             helper = find_helper(name, exercise, root)
             if helper is not None and helper.resolve() not in seen:
                 seen.add(helper.resolve())
@@ -136,10 +136,10 @@ def learner_files(exercise: Exercise, root: Path) -> list[Path]:
     return files
 
 
-def _imported_names(path: Path) -> set[str]:
+def _imported_names(path: Path, root: Path) -> set[str]:
     """Top-level module names a file imports anywhere in it (``import a.b``, ``from a import b``)."""
     try:
-        tree = ast.parse(read_python(path))
+        tree = ast.parse(read_python(path, root))
     except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
         return set()
     names: set[str] = set()
@@ -221,7 +221,7 @@ def load(exercise: Exercise, root: Path, traced: bool = True) -> Implementation:
     try:
         with _helpers_importable(exercise, root):
             # from the source, as the analysis read it: never a bytecode cache shipped beside it
-            exec(compile(read_python(path), str(path), "exec", dont_inherit=True), module.__dict__)
+            exec(compile(read_python(path, root), str(path), "exec", dont_inherit=True), module.__dict__)
     except (Exception, SystemExit) as e:
         sys.modules.pop(name, None)
         error = learner_error(e, root)

@@ -13,7 +13,7 @@ from grader.sources import read_python
 def is_not_started(exercise: Exercise, root: Path) -> bool:
     """True when every entry's body is still the stub's: a docstring and ``raise NotImplementedError``."""
     try:
-        source = read_python(Path(root) / exercise.relpath)
+        source = read_python(Path(root) / exercise.relpath, root)
     except (OSError, SyntaxError, UnicodeDecodeError):
         return False
     return is_stub_source(exercise, source)

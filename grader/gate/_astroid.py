@@ -118,7 +118,7 @@ class Session:
             return External(name)
         self.modules[name] = External(name)  # while it builds: an import cycle ends here
         try:
-            source = read_python(path)
+            source = read_python(path, self.root)
         except (OSError, SyntaxError, UnicodeDecodeError):
             return External(name)  # Python cannot import it either
         self.modules[name] = self.parse(source, path)

@@ -165,7 +165,7 @@ def _analyze_source_cached(source: str, patterns: tuple[str, ...], relpath: str)
 def _analyze_cached(exercise: Exercise, root: Path, digest: str) -> Analysis:
     session = Session(root, lambda name: find_helper(name, exercise, root))
     try:
-        main = session.parse(read_python(exercise_path(exercise, root)), root / exercise.relpath)
+        main = session.parse(read_python(exercise_path(exercise, root), root), root / exercise.relpath)
     except (OSError, SyntaxError, UnicodeDecodeError):
         return Analysis()  # it does not load either: the learner is told that instead
     session.modules["__main__"] = main

@@ -29,6 +29,7 @@ from grader.racing import TimedCall
 from grader.sandbox import confine, server, wire
 from grader.sandbox.accounting import ProcessTree
 from grader.sandbox.child import ChildSetup, main
+from grader.sources import read_learner
 
 if TYPE_CHECKING:
     from grader.sandbox import Sandbox
@@ -67,7 +68,7 @@ class SandboxedLearner:
                 # learner's own modules it imports
                 copy = private_root / path.relative_to(root)
                 copy.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, copy)
+                copy.write_bytes(read_learner(path, root))  # never through a link, as root
             _grant(self.scratch, private_root, workdir, identity)
         except OSError as e:
             shutil.rmtree(self.scratch, ignore_errors=True)

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import functools
 import linecache
+import site
 import sys
+import sysconfig
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +50,7 @@ _GRADER = Path(__file__).resolve().parent.parent
 # the trace's own frames, and the grader's own TorchFunctionModes, stand between a learner's call and the
 # API it reaches: they are looked through, never counted
 _MECHANISM = (Path(__file__).resolve(), _GRADER / "guards.py")
+_OWN_BUSINESS = frozenset({"torch", "numpy"})  # libraries whose calls into other libraries are their own
 _NAME_HOMES = ("numpy", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks", "copy")
 _CANARY = torch.empty
 _TAMPER_EVENTS = frozenset(
@@ -174,6 +177,10 @@ class Tracer:
     def saw(self, kind: str, api: str, pattern: str, library: str, frame: types.FrameType | None) -> None:
         """``api`` was reached with ``frame`` the innermost Python frame around it: record it when the
         nearest frame outside ``library`` (and outside the trace's own machinery) is the learner's."""
+        # A use is looked for through the frames of helpers that only pass a call along (functools'
+        # singledispatch and partial, operator, pickle, runpy...): their calling the API for the learner is
+        # the learner's call. torch's and numpy's own code calling another library is theirs (torch.load
+        # unpickles), and a means to tamper counts only when the learner calls it (torch uses sys._getframe).
         while frame is not None:
             place = self._place(frame)
             if place == "learner":
@@ -181,7 +188,8 @@ class Tracer:
                 return
             if place == "grader":
                 return
-            if place != "mechanism" and _library(frame) != library:
+            owner = _library(frame)
+            if place == "library" and owner != library and (kind == TAMPER or owner in _OWN_BUSINESS):
                 return
             frame = frame.f_back
 
@@ -215,22 +223,28 @@ class Tracer:
             name = frame.f_globals.get("__name__")
             module = sys.modules.get(name) if isinstance(name, str) else None
             owner = getattr(module, "__file__", None)
-            if owner is None or str(owner).startswith(self.root + "/"):
-                return "learner"  # the learner's module, or a namespace made up on the spot
-            return "grader" if str(owner).startswith(str(_GRADER) + "/") else "library"
+            if owner is None or frame.f_globals is not getattr(module, "__dict__", None):
+                return "learner"  # a namespace made up on the spot (its __name__ may say "numpy")
+            return self._place_of(str(owner))
         place = self._places.get(filename)
         if place is None:
-            path = Path(filename).resolve()
-            if str(path).startswith(self.root + "/"):
-                place = "learner"
-            elif path in _MECHANISM:
-                place = "mechanism"
-            elif path.is_relative_to(_GRADER):
-                place = "grader"
-            else:
-                place = "library"
-            self._places[filename] = place
+            place = self._places[filename] = self._place_of(filename)
         return place
+
+    def _place_of(self, filename: str) -> str:
+        """learner | grader | mechanism | library, for a file: a library is installed code (the standard
+        library, site-packages); code anywhere else, such as a module written at run time into /tmp, is
+        the learner's."""
+        path = Path(filename).resolve()
+        if str(path).startswith(self.root + "/"):
+            return "learner"
+        if path in _MECHANISM:
+            return "mechanism"
+        if path.is_relative_to(_GRADER) or any(path.is_relative_to(r) for r in _course_roots()):
+            return "grader"
+        if any(path.is_relative_to(r) for r in _installed_roots()):
+            return "library"
+        return "learner"
 
     # -- canaries ------------------------------------------------------------------------------------------
 
@@ -312,6 +326,24 @@ def _on_stack(mode: TorchFunctionMode) -> bool:
     return any(
         torch._C._get_function_stack_at(i) is mode for i in range(torch._C._len_torch_function_stack())
     )
+
+
+@functools.cache
+def _installed_roots() -> tuple[Path, ...]:
+    """Where installed code lives: the standard library and every site-packages folder."""
+    paths = sysconfig.get_paths()
+    found = [paths[k] for k in ("stdlib", "platstdlib", "purelib", "platlib") if k in paths]
+    found += [*site.getsitepackages(), site.getusersitepackages()]
+    return tuple({Path(p).resolve() for p in found if p})
+
+
+def _course_roots() -> tuple[Path, ...]:
+    """The course's own code (its specs, its references): the instructor's, run by the grader (not
+    cached: a process may grade another course later, and a file's place is cached per learner root)."""
+    from grader import course
+
+    active = course.active()
+    return tuple({p.resolve() for p in (active.root, active.specs_dir, active.reference_dir)})
 
 
 def _library(frame: types.FrameType) -> str:

@@ -47,6 +47,9 @@ class LearnerError:
     type: str
     message: str
     where: str  # formatted frames from the learner's files only (empty when none)
+    # the names of its class's ancestors: a learner's ShapeError(ValueError) is a ValueError, which the
+    # trusted side must see without the learner's class (it is defined in the sandboxed child)
+    bases: tuple[str, ...] = ()
 
     def summary(self) -> str:
         text = f"{self.type}: {self.message}" if self.message else self.type
@@ -116,7 +119,8 @@ def learner_error(e: BaseException, learner_root: Path | None) -> LearnerError:
             [f for f in frames if Path(f.filename).resolve().is_relative_to(root)]
         )
     where = "".join(frames.format()).rstrip() if frames else ""
-    return LearnerError(type=type(e).__name__, message=str(e), where=where)
+    bases = tuple(cls.__name__ for cls in type(e).__mro__[1:] if cls is not object)
+    return LearnerError(type=type(e).__name__, message=str(e), where=where, bases=bases)
 
 
 def identical(now: Any, before: Any) -> bool:

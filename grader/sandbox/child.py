@@ -260,7 +260,8 @@ def _next_request(conn: Connection) -> tuple:
 
 def _error(error: harness.LearnerError, setup: ChildSetup) -> dict:
     where = error.where.replace(str(setup.learner_root.resolve()), str(setup.display_root))
-    return {"type": error.type, "message": error.message[:2000], "where": where[:4000]}
+    bases = [str(b)[:200] for b in error.bases[:32]]
+    return {"type": error.type, "message": error.message[:2000], "where": where[:4000], "bases": bases}
 
 
 def _outcome(outcome: harness.Outcome, setup: ChildSetup) -> dict:

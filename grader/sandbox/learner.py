@@ -186,7 +186,7 @@ class SandboxedLearner:
                 raise LearnerFault(
                     "output_limit", f"a file or the output grew past {self.limits.file_bytes} bytes"
                 )
-            error = LearnerError(kind, text, str(error["where"]))
+            error = LearnerError(kind, text, str(error["where"]), _bases(error))
         names = case.inputs().keys()
         evidence = read_evidence(body.get("evidence")) if self.traced else ()
         return Outcome(
@@ -230,7 +230,9 @@ class SandboxedLearner:
         body = reply["timed"]
         if body.get("error") is not None:
             error = body["error"]
-            raised = LearnerError(str(error["type"]), str(error["message"]), str(error["where"]))
+            raised = LearnerError(
+                str(error["type"]), str(error["message"]), str(error["where"]), _bases(error)
+            )
             return TimedCall(seconds, error=raised)
         value = body["value"]
         overhead = self.sandbox.round_trip(self.exercise, check, args, value, self.counts_cpu(check))
@@ -378,3 +380,9 @@ def _grant(scratch: Path, private_root: Path, workdir: Path, identity: tuple[int
             os.chmod(Path(folder) / name, 0o640)
     os.chown(workdir, uid, gid)
     os.chmod(workdir, 0o700)
+
+
+def _bases(error: dict) -> tuple[str, ...]:
+    """The ancestor names the child sent with an exception (at most 32 names of 200 characters)."""
+    bases = error.get("bases")
+    return tuple(str(b)[:200] for b in bases[:32]) if isinstance(bases, list | tuple) else ()

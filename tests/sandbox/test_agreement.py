@@ -61,3 +61,23 @@ def test_sandbox_and_in_process_agree(exercise: catalog.Exercise, sandbox: Sandb
         assert checks_there == checks_here, name
         if None not in outcome_there and None not in outcome_here:
             assert outcome_there == outcome_here, name
+
+
+def test_a_learners_own_valueerror_subclass_is_a_valueerror_in_the_sandbox(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    """The parent never sees the learner's class: it once failed every "rejects ..." check sandboxed only."""
+    exercise = catalog.get("matmul")
+    source = (
+        "class ShapeMismatchNamedOnlyHere(ValueError):\n    pass\n\n\n"
+        "def matmul(a, b):\n"
+        "    if a.shape[1] != b.shape[0]:\n"
+        "        raise ShapeMismatchNamedOnlyHere(f'cannot multiply {tuple(a.shape)} by {tuple(b.shape)}')\n"
+        "    return (a.unsqueeze(2) * b.unsqueeze(0)).sum(1)\n"
+    )
+    target = tmp_path / exercise.relpath
+    target.parent.mkdir(parents=True)
+    target.write_text(source)
+    there = run_exercise(exercise, tmp_path, SETTINGS, sandbox=sandbox)  # first: in-process defines the class
+    here = run_exercise(exercise, tmp_path, SETTINGS)
+    assert here.score == there.score == exercise.points, [(c.check, c.status) for c in there.checks]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import atexit
 import contextlib
+import functools
 import hashlib
 import importlib.machinery
 import importlib.util
@@ -171,6 +173,27 @@ def _inside(path: str | None, folders: tuple[Path, ...], exact: bool = False) ->
     return any(resolved == f if exact else resolved.is_relative_to(f) for f in folders)
 
 
+@functools.cache
+def _bytecode_folder() -> str:
+    folder = tempfile.mkdtemp(prefix="grader-pycache-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def _with_helpers(function: Any, exercise: Exercise, root: Path) -> Any:
+    """The learner's function, its own modules importable while it runs too (``import helper`` inside a
+    function failed: the folders left the import path once the file had loaded)."""
+    if not isinstance(function, types.FunctionType):
+        return function  # a class: its instances are the learner's objects, used as they are
+
+    @functools.wraps(function)
+    def with_helpers(*args: Any, **kwargs: Any) -> Any:
+        with _helpers_importable(exercise, root):
+            return function(*args, **kwargs)
+
+    return with_helpers
+
+
 @contextlib.contextmanager
 def _helpers_importable(exercise: Exercise, root: Path) -> Iterator[None]:
     """While the learner's file loads: its own modules import from its chapter folder and the tree's root,
@@ -179,14 +202,13 @@ def _helpers_importable(exercise: Exercise, root: Path) -> Iterator[None]:
     folders = [str(f) for f in helper_dirs(exercise, root) if str(f) not in sys.path]
     before = set(sys.modules)
     sys.path.extend(folders)
-    # bytecode is looked up (and written) in an empty folder of our own, not in the learner's __pycache__,
-    # where a hash-based .pyc would run instead of the source the analysis read (the sandbox copies .py
-    # files alone; this keeps `pytest exercises/` giving the same verdict)
-    prefix, sys.pycache_prefix = sys.pycache_prefix, tempfile.mkdtemp(prefix="grader-pycache-")
+    # bytecode is looked up (and written) in a folder of our own, not in the learner's __pycache__, where
+    # a hash-based .pyc would run instead of the source the analysis read (the sandbox copies .py files
+    # alone; this keeps `pytest exercises/` giving the same verdict)
+    prefix, sys.pycache_prefix = sys.pycache_prefix, _bytecode_folder()
     try:
         yield
     finally:
-        shutil.rmtree(sys.pycache_prefix, ignore_errors=True)
         sys.pycache_prefix = prefix
         for folder in folders:
             with contextlib.suppress(ValueError):
@@ -230,7 +252,8 @@ def load(exercise: Exercise, root: Path, traced: bool = True) -> Implementation:
     if missing:
         raise LoadError(MISSING_ENTRY(path=str(path), name=missing[0]))
     if len(exercise.entry) == 1:
-        impl = getattr(module, exercise.entry[0])
+        impl = _with_helpers(getattr(module, exercise.entry[0]), exercise, root)
     else:
-        impl = types.SimpleNamespace(**{entry: getattr(module, entry) for entry in exercise.entry})
+        entries = {entry: _with_helpers(getattr(module, entry), exercise, root) for entry in exercise.entry}
+        impl = types.SimpleNamespace(**entries)
     return Implementation(exercise, root, path, impl, tuple(trace))

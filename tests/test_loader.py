@@ -104,4 +104,14 @@ def test_the_source_runs_never_a_bytecode_cache_beside_it(tmp_path: Path) -> Non
     _cached_elsewhere(root / "helper.py", fake_helper, root / "__pycache__" / f"helper.{cache}.pyc")
     learner = load(EXERCISE, root)
     assert learner.impl(None, 2) == "the source"
-    assert learner.impl.__globals__["which"]() == "the helper source"
+    assert learner.impl.__wrapped__.__globals__["which"]() == "the helper source"
+
+
+def test_a_helper_imported_inside_the_function_is_found_when_it_runs(tmp_path: Path) -> None:
+    main = "def one_hot(labels, num_classes):\n    from late_helper import answer\n    return answer()\n"
+    root = write(
+        tmp_path, {f"{EXERCISE.chapter}/one_hot.py": main, "late_helper.py": "def answer():\n    return 42\n"}
+    )
+    learner = load(EXERCISE, root)
+    assert learner.impl(None, 2) == 42
+    assert "late_helper" not in sys.modules  # and gone again: two graded trees never share a helper

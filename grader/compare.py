@@ -124,7 +124,7 @@ def compare(expected: Any, got: Any, tol: Tolerance = Tolerance(), where: str = 
             if problem:
                 return problem
         return None
-    if type(got) is not type(expected):
+    if not _is_a(got, expected):
         return TYPE(where=where, expected=type_name(expected), got=type_name(got))
     if isinstance(expected, float):
         rtol = 1e-6 if tol.rtol is None else tol.rtol
@@ -139,9 +139,10 @@ def compare(expected: Any, got: Any, tol: Tolerance = Tolerance(), where: str = 
 
 
 def _is_a(got: Any, expected: Any) -> bool:
-    """``got`` has ``expected``'s type, or is an instance of it where that is a plain tuple, list or dict."""
+    """``got`` has ``expected``'s type, or is an instance of it where that is a plain tuple, list, dict or
+    float (numpy.float64 is a Python float)."""
     kind = type(expected)
-    return type(got) is kind or (kind in (tuple, list, dict) and isinstance(got, kind))
+    return type(got) is kind or (kind in (tuple, list, dict, float) and isinstance(got, kind))
 
 
 def _compare_sequence(expected: Any, got: Any, tol: Tolerance, where: str) -> Msg | None:

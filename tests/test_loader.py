@@ -104,7 +104,7 @@ def test_the_source_runs_never_a_bytecode_cache_beside_it(tmp_path: Path) -> Non
     _cached_elsewhere(root / "helper.py", fake_helper, root / "__pycache__" / f"helper.{cache}.pyc")
     learner = load(EXERCISE, root)
     assert learner.impl(None, 2) == "the source"
-    assert learner.impl.__wrapped__.__globals__["which"]() == "the helper source"
+    assert learner.impl.__globals__["which"]() == "the helper source"
 
 
 def test_a_helper_imported_inside_the_function_is_found_when_it_runs(tmp_path: Path) -> None:

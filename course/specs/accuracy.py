@@ -32,7 +32,7 @@ def run_as_float(fn, case: Case) -> float:
 
 
 def is_python_float(case: Case, result: object) -> object:
-    if type(result) is float:
+    if isinstance(result, float):  # numpy.float64 is one
         return None
     return say(
         f"expected a Python float, got a {type_name(result)}: turn a 0-dim tensor into a number with .item()",

@@ -1,6 +1,8 @@
 """Checks for column_stats: the four per-column results, unbiased std, and first-max argmax on ties.
 
-Shapes are mostly (rows, cols) of different sizes, and often a corner: square, one column, no columns.
+Shapes are mostly (rows, cols) of different sizes, and often a corner: square, one column. The statement
+promises at least 1 column, so none is drawn without (a per-column loop ending in torch.stack failed on
+no columns, a shape the learner was told never comes).
 """
 
 import warnings
@@ -17,7 +19,7 @@ NAMES = ("mean", "std", "max", "argmax")
 
 
 def _rows_cols(draw) -> tuple[int, int]:
-    rows, cols = draw(gs.sizes(2, min_size=(2, 0), max_size=7))
+    rows, cols = draw(gs.sizes(2, min_size=(2, 1), max_size=7))
     return rows, cols
 
 
@@ -81,7 +83,6 @@ CHECKS = (
             Case.of(x=ramp(2, 5, dtype=torch.float64)),
             Case.of(x=ramp(3, 3) % 4),  # square
             Case.of(x=ramp(4, 1, dtype=torch.float64)),  # one column
-            Case.of(x=ramp(3, 0)),  # no columns: four empty results
         ),
         cases=matrices(),
     ),

@@ -153,7 +153,7 @@ def _corner_example(rows: int, n_out: int) -> Case:
 
 
 def loss_is_python_float(case: Case, observed: dict):
-    bad = [loss for loss in observed["losses"] if type(loss) is not float]
+    bad = [loss for loss in observed["losses"] if not isinstance(loss, float)]
     if not bad:
         return None
     got = type_name(bad[0])

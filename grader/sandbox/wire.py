@@ -110,7 +110,8 @@ class _Encoder:
             return value if t is not str else {"str": value[:MAX_STRING]}
         if t is int:
             return value if -(2**63) <= value < 2**63 else {"bigint": str(value)[:100]}
-        if t is float:
+        if t is float or (isinstance(value, float) and t is not bool):  # numpy.float64 is a Python float
+            value = float(value)
             return value if math.isfinite(value) else {"float": repr(value)}
         if t is torch.Tensor:
             return {"tensor": self._tensor(value)}

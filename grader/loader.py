@@ -127,30 +127,48 @@ def find_helper(name: str, exercise: Exercise, root: Path) -> Path | None:
 def learner_files(exercise: Exercise, root: Path) -> list[Path]:
     """The files a submission is made of: the exercise file, then the learner's own modules it imports
     (directly or through one another), in the order found. The sandbox copies exactly these."""
+    return _learner_imports(exercise, root)[0]
+
+
+def _learner_imports(exercise: Exercise, root: Path) -> tuple[list[Path], bool]:
+    """:func:`learner_files`, and whether one of them imports a learner's module inside a function (not
+    when the file loads): each file parsed once."""
     files = [exercise_path(exercise, root)]
     seen = {files[0].resolve()}
+    late = False
     for path in files:  # grows while it is walked
-        for name in _imported_names(path, root):
+        names, inside_functions = _imported_names(path, root)
+        for name in names:
             helper = find_helper(name, exercise, root)
-            if helper is not None and helper.resolve() not in seen:
-                seen.add(helper.resolve())
-                files.append(helper)
-    return files
+            if helper is not None:
+                late = late or name in inside_functions
+                if helper.resolve() not in seen:
+                    seen.add(helper.resolve())
+                    files.append(helper)
+    return files, late
 
 
-def _imported_names(path: Path, root: Path) -> set[str]:
-    """Top-level module names a file imports anywhere in it (``import a.b``, ``from a import b``)."""
+def _imported_names(path: Path, root: Path) -> tuple[set[str], set[str]]:
+    """Top-level module names a file imports anywhere in it (``import a.b``, ``from a import b``), and
+    those of them imported below the file's top level (inside a function, a class, a ``try``)."""
     try:
         tree = ast.parse(read_python(path, root))
     except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
-        return set()
+        return set(), set()
+    at_load = set(tree.body)
     names: set[str] = set()
+    inside: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(alias.name.split(".", 1)[0] for alias in node.names)
+            found = {alias.name.split(".", 1)[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module.split(".", 1)[0])
-    return names
+            found = {node.module.split(".", 1)[0]}
+        else:
+            continue
+        names |= found
+        if node not in at_load:
+            inside |= found
+    return names, inside
 
 
 def _installed(name: str, learner_dirs: tuple[Path, ...]) -> bool:
@@ -171,24 +189,6 @@ def _inside(path: str | None, folders: tuple[Path, ...], exact: bool = False) ->
         return False
     resolved = Path(path).resolve()
     return any(resolved == f if exact else resolved.is_relative_to(f) for f in folders)
-
-
-def _imports_helpers_late(exercise: Exercise, root: Path) -> bool:
-    """Whether a learner file imports one of the learner's own modules inside a function (not when the
-    file loads)."""
-    for path in learner_files(exercise, root):
-        try:
-            tree = ast.parse(read_python(path, root))
-        except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
-            continue
-        at_load = set(tree.body)
-        for node in ast.walk(tree):
-            if node in at_load or not isinstance(node, ast.Import | ast.ImportFrom):
-                continue
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
-            if any(find_helper(n.split(".", 1)[0], exercise, root) for n in names if n):
-                return True
-    return False
 
 
 @functools.cache
@@ -271,7 +271,7 @@ def load(exercise: Exercise, root: Path, traced: bool = True) -> Implementation:
         raise LoadError(MISSING_ENTRY(path=str(path), name=missing[0]))
     # only where the learner imports a module of their own inside a function: the wrap costs each call
     # (a timed check counts it)
-    wrap = _with_helpers if _imports_helpers_late(exercise, root) else (lambda function, *_: function)
+    wrap = _with_helpers if _learner_imports(exercise, root)[1] else (lambda function, *_: function)
     if len(exercise.entry) == 1:
         impl = wrap(getattr(module, exercise.entry[0]), exercise, root)
     else:

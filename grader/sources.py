@@ -24,10 +24,9 @@ class NotASubmissionFile(OSError):
 def read_learner(path: Path, root: Path) -> bytes:
     """The bytes of the learner's file ``path`` under ``root``, never through a link."""
     path = Path(path)
-    if path.is_symlink():
-        raise NotASubmissionFile(f"{path.name} is a link: only the submission's own files are graded")
-    if not path.resolve().is_relative_to(Path(root).resolve()):
-        raise NotASubmissionFile(f"{path.name} is in a linked folder outside the submission: copy it in")
+    why = _not_own(path, root)
+    if why:
+        raise NotASubmissionFile(why)
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
         info = os.fstat(fd)
@@ -50,5 +49,13 @@ def read_python(path: Path, root: Path | None = None) -> str:
 
 def is_submission_file(path: Path, root: Path) -> bool:
     """A regular file of the submission itself: not a link, not under a linked folder."""
-    path = Path(path)
-    return path.is_file() and not path.is_symlink() and path.resolve().is_relative_to(Path(root).resolve())
+    return Path(path).is_file() and not _not_own(Path(path), root)
+
+
+def _not_own(path: Path, root: Path) -> str:
+    """Why ``path`` is not one of the submission's own files ("" when it is)."""
+    if path.is_symlink():
+        return f"{path.name} is a link: only the submission's own files are graded"
+    if not path.resolve().is_relative_to(Path(root).resolve()):
+        return f"{path.name} is in a linked folder outside the submission: copy it in"
+    return ""

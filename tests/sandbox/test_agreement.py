@@ -37,17 +37,13 @@ def trees(exercise: catalog.Exercise, tmp_path: Path) -> dict[str, Path]:
 
 
 def verdicts(result, timed: set[str]) -> tuple:
-    """Every check's status; a timed check that could not decide on a loaded machine (skipped, with the
-    reason) agrees with one that passed, and then the score (one check fewer counted) is not compared."""
-    inconclusive = any(c.check in timed and c.status == "skipped" for c in result.checks)
-    checks = tuple(
-        (
-            c.check,
-            "passed or inconclusive" if c.check in timed and c.status in ("passed", "skipped") else c.status,
-        )
-        for c in result.checks
-    )
-    return checks, (None, None) if inconclusive else (result.status, result.score)
+    """Every check's status but the timed ones', then the exercise's status and score. A race's verdict
+    depends on the machine's load at that moment (this suite runs beside others: a right answer measured
+    17x where 20x is needed, once), so it is left out here and tested in tests/test_timing.py; the outcome
+    is compared when both runs' races agree."""
+    checks = tuple((c.check, c.status) for c in result.checks if c.check not in timed)
+    races = tuple((c.check, c.status) for c in result.checks if c.check in timed)
+    return checks, races, (result.status, result.score)
 
 
 @pytest.mark.parametrize("exercise", catalog.catalog(), ids=lambda e: e.id)
@@ -56,10 +52,10 @@ def test_sandbox_and_in_process_agree(exercise: catalog.Exercise, sandbox: Sandb
     for name, root in trees(exercise, tmp_path).items():
         here = run_exercise(exercise, root, SETTINGS)
         there = run_exercise(exercise, root, SETTINGS, sandbox=sandbox)
-        checks_there, outcome_there = verdicts(there, timed)
-        checks_here, outcome_here = verdicts(here, timed)
+        checks_there, races_there, outcome_there = verdicts(there, timed)
+        checks_here, races_here, outcome_here = verdicts(here, timed)
         assert checks_there == checks_here, name
-        if None not in outcome_there and None not in outcome_here:
+        if races_there == races_here:
             assert outcome_there == outcome_here, name
 
 

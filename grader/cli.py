@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PERCENT",
         help="exit 1 when the score is under PERCENT of the maximum",
     )
-    add_course_option(score)
+    add_grading_course_option(score)
 
     authoring_cli.register(commands)
     learner_commands.register(commands)
@@ -92,6 +92,15 @@ def add_course_option(parser: argparse.ArgumentParser) -> None:
     """``--course PATH|NAME``, shared by every command that works on a course."""
     course.add_option(
         parser, "the course of the graded folder or of this one, else the installed pytorch-basics"
+    )
+
+
+def add_grading_course_option(parser: argparse.ArgumentParser) -> None:
+    """``--course`` of a command that grades untrusted trees: no course is ever taken from them."""
+    course.add_option(
+        parser,
+        "the installed course (the only one beside the engine's own, else pytorch-basics); course files"
+        " in the graded folder or the current one are ignored",
     )
 
 
@@ -118,9 +127,12 @@ def _run(args: argparse.Namespace) -> int:
     if hasattr(args, "learner"):  # watch, hint, progress, reset: the learner's loop
         return learner_commands.run(args)
     try:
-        if args.command in ("score", "list"):  # the course first: the sandbox's fork server preloads it
-            start = Path(args.dir) if args.command == "score" else None
-            use_course(args.course, start if start is not None and start.exists() else None)
+        # the course first: the sandbox's fork server preloads it. grader score grades untrusted trees: its
+        # course is only what the person running it chose (grader.course.for_grading), never the tree's
+        if args.command == "score":
+            use_course(args.course, for_grading=True)
+        elif args.command == "list":
+            use_course(args.course)
         if args.command == "score" and not args.in_process:
             sandbox.prepare()  # now, before grader.score imports torch: both imports run side by side
         lang = _lang(args.lang)
@@ -132,10 +144,11 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
 
-def use_course(option: str | None, start: Path | None = None) -> course.Course:
-    """Find the course (--course > $GRADER_COURSE > the nearest from ``start`` or here > installed) and make
-    it this process's; its catalog must load (CourseError, CatalogError otherwise)."""
-    found = course.find(option, start)
+def use_course(option: str | None, start: Path | None = None, for_grading: bool = False) -> course.Course:
+    """Find the course and make it this process's; its catalog must load (CourseError, CatalogError
+    otherwise). ``for_grading`` (grader score): --course > $GRADER_COURSE > installed, nothing else;
+    otherwise --course > $GRADER_COURSE > the nearest from ``start`` or here > installed."""
+    found = course.for_grading(option) if for_grading else course.find(option, start)
     found.exercises  # noqa: B018 (a broken catalog is reported now, before any grading)
     return course.use(found)
 

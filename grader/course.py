@@ -16,7 +16,15 @@ Which course a command works on (:func:`find`), first match wins:
 3. the nearest folder, from the graded folder upwards, then from the current directory upwards, that
    holds ``course.toml``, or a ``pyproject.toml`` whose ``[tool.grader]`` table says
    ``course = "<folder, relative to it, or installed course name>"``;
-4. the default installed course: ``pytorch-basics`` (the engine's own), else the only one installed.
+4. the default installed course: the only one installed beside the engine's own, else ``pytorch-basics``
+   (the engine's own), else the only one installed.
+
+Step 3 is for the learner's own loop (``pytest exercises/``, ``grader watch``, ...) and the instructor's
+commands, run by each on their own files. ``grader score`` (and any batch command that grades other
+people's work) takes its course from :func:`for_grading` instead: steps 1, 2 and 4 only, what the person
+running the grader chose. The graded tree is untrusted: a course found in it would be its own judge (its
+specs are imported by the trusted parent), so course files in or above it, or in the current folder, are
+ignored, and :func:`ignored_course_files` names them for the report.
 
 Courses are installed as Python packages that register in the entry point group ``grader.courses``
 (``pytorch-basics = "grader_course"``); the engine's wheel ships its course that way, and
@@ -268,6 +276,70 @@ def find(
     return default_installed(starts[0])
 
 
+def for_grading(option: str | None = None, env: Mapping[str, str] | None = None) -> Course:
+    """The course ``grader score`` (and any batch command) grades against: ``option`` (--course) >
+    $GRADER_COURSE > the default installed course. Only what the person running the grader chose: never
+    a course found from the graded folder or the current one (see the module's docstring), whose specs
+    the trusted parent would import.
+    """
+    env = os.environ if env is None else env
+    if option:
+        return resolve(option, "--course")
+    if env.get(ENV, "").strip():
+        return resolve(env[ENV].strip(), f"${ENV}")
+    return default_installed()
+
+
+IGNORED_READ_LIMIT = 1 << 20  # a pyproject.toml bigger than this is reported, never parsed
+
+
+def ignored_course_files(graded: Path, chosen: Course, here: Path | None = None) -> tuple[str, ...]:
+    """The course files that :func:`find` would have consulted for ``graded`` (in it and above it, in the
+    current folder and above it) that name a course other than ``chosen``: ``course.toml`` files, and
+    ``pyproject.toml`` files with a ``[tool.grader]`` table. Only read, never run; one that agrees with
+    ``chosen`` (the engine's own repository names its course) is not listed."""
+    here = Path.cwd() if here is None else here
+    folders: list[Path] = []
+    for start in (Path(graded).resolve(), Path(here).resolve()):
+        for folder in (start, *start.parents):
+            if folder not in folders:
+                folders.append(folder)
+    found = []
+    for folder in folders:
+        marker = folder / MARKER
+        if marker.is_file() and folder != chosen.root:
+            found.append(str(marker))
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and not _names_course(pyproject, chosen):
+            found.append(f"{pyproject} [tool.grader]")
+    return tuple(found)
+
+
+def _names_course(pyproject: Path, chosen: Course) -> bool:
+    """Whether ``pyproject`` has no [tool.grader] table, or one whose ``course`` is ``chosen`` (by folder or
+    installed name); an unreadable or oversized file names something else."""
+    try:
+        with pyproject.open("rb") as file:
+            text = file.read(IGNORED_READ_LIMIT + 1)
+        if len(text) > IGNORED_READ_LIMIT:
+            return False
+        table = tomllib.loads(text.decode("utf-8")).get("tool", {}).get("grader")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
+        return False
+    if table is None:
+        return True
+    value = table.get("course") if isinstance(table, dict) else None
+    if not isinstance(value, str):
+        return False
+    value = value.strip()
+    if chosen.installed and value == chosen.name:
+        return True
+    try:
+        return (pyproject.parent / value).resolve() == chosen.root
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL in the value
+        return False
+
+
 def resolve(value: str, origin: str, base: Path | None = None) -> Course:
     """``value`` is a folder holding a course (relative to ``base``, default the current directory) or the
     name of an installed course."""
@@ -359,8 +431,13 @@ def installed(name: str, origin: str = "installed") -> Course:
 
 
 def default_installed(start: Path | None = None) -> Course:
-    """``pytorch-basics`` when installed, else the only installed course, else a CourseError."""
+    """The only course installed beside the engine's own (``pytorch-basics``, which comes with every
+    engine: a course installed on purpose wins over it), else ``pytorch-basics``, else the only installed
+    course, else a CourseError."""
     names = installed_courses()
+    others = sorted(set(names) - {DEFAULT})
+    if DEFAULT in names and len(others) == 1:
+        return installed(others[0], "the only course installed beside the engine's own")
     if DEFAULT in names:
         return installed(DEFAULT, "the default course")
     if len(names) == 1:

@@ -104,6 +104,9 @@ class Report:
     # the sandbox's level, whether it was weak (learner code could have reached the grader), each
     # mechanism in force and what a stronger level would take (grader.sandbox.host.Plan)
     sandbox: Mapping[str, Any] = dataclasses.field(default_factory=lambda: dict(IN_PROCESS_SANDBOX))
+    # the course graded against (name, version, how it was chosen) and the course files found with the
+    # submission that were ignored (grader.course.ignored_course_files): a tree never chooses its course
+    course: Mapping[str, Any] = dataclasses.field(default_factory=lambda: {"ignored": []})
 
     @property
     def weak(self) -> bool:
@@ -188,15 +191,23 @@ def grade_tree(
     (``process``: learner code could write the grader's files) is refused (ScoreError) unless
     ``allow_weak_isolation``; ``level`` (or $GRADER_SANDBOX_LEVEL) asks for a weaker level than the best.
     Everything the parent runs is imported, and fingerprinted, before any learner code; the grader's
-    files are checked again before the report is returned (ScoreError if they changed).
+    files, the course's and Python's start-up files (.pth, sitecustomize: grader.integrity) are checked
+    again before the report is returned (ScoreError if they changed).
     """
     config = config or resolve_config(env={})
     root, exercises = plan(root, exercise_ids)
+    graded = course.active()
+    used = {
+        "name": graded.name,
+        "version": graded.version,
+        "chosen_by": graded.origin,
+        "ignored": list(course.ignored_course_files(root, graded)),
+    }
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
         sandbox = stack.enter_context(_sandbox(level, allow_weak_isolation)) if sandboxed else None
         _load_grader_files(exercises)
-        snapshot = integrity.capture()
+        snapshot = integrity.capture(course.active().root)
         if sandbox is not None:
             warm_up()  # while the fork server does the same: this process would pay it soon anyway
         reports = _grade_all(root, exercises, config, lang, on_exercise, sandbox)
@@ -217,6 +228,7 @@ def grade_tree(
         duration_s=round(time.perf_counter() - started, 3),
         isolation=isolation,
         sandbox=described,
+        course=used,
     )
 
 

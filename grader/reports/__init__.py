@@ -24,6 +24,12 @@ WEAK = say(
     "分数不受保护：学生代码在 {level} 级别运行，可能改写了评分器的文件和这个分数；请勿将其用于评分"
     "（见 docs/score.md 的“Isolation”一节）",
 )
+IGNORED_COURSE = say(
+    "Graded against course {course}, which the person running the grader chose; ignored the course files"
+    " found with the submission: {files} (a submission never chooses its own course: docs/score.md)",
+    "按运行评分器的人选定的课程 {course} 评分；已忽略随提交一起发现的课程文件：{files}"
+    "（提交不能自己选择课程：见 docs/score.md）",
+)
 
 
 EXAMPLES_PER_CHECK = say("examples per check", "每项检查的样例数")
@@ -32,6 +38,16 @@ EXAMPLES_PER_CHECK = say("examples per check", "每项检查的样例数")
 def weak_warning(report: Report) -> str | None:
     """The warning every report carries when the sandbox could not protect the score, else None."""
     return WEAK(level=report.sandbox["level"]).render(report.lang) if report.weak else None
+
+
+def ignored_course_line(report: Report) -> str | None:
+    """The line every report carries when the graded tree held course files that were not used, else None."""
+    ignored = report.course.get("ignored") or []
+    if not ignored:
+        return None
+    files = ", ".join("".join(c if c.isprintable() else "?" for c in path) for path in ignored)
+    name = f"{report.course.get('name', '')} {report.course.get('version', '')}".strip()
+    return IGNORED_COURSE(course=name, files=files).render(report.lang)
 
 
 def status_label(status: Status | str, lang: str) -> str:

@@ -37,6 +37,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "device": dict(report.device),
         "isolation": report.isolation,
         "sandbox": dict(report.sandbox),
+        "course": {**report.course, "ignored": list(report.course.get("ignored", []))},
         "timestamp": report.timestamp,
         "timings": {"total_s": report.duration_s},
         "exercises": [_exercise(e) for e in report.exercises],

@@ -8,7 +8,7 @@ import html
 import re
 
 from grader.i18n import say
-from grader.reports import points, provenance, status_label, weak_warning
+from grader.reports import ignored_course_line, points, provenance, status_label, weak_warning
 from grader.results import Status
 from grader.score import ExerciseReport, Report
 from grader.timing import describe
@@ -38,6 +38,9 @@ def render(report: Report) -> str:
     warning = weak_warning(report)
     if warning:
         out += [f"> ⚠️ **{html.escape(warning, quote=False)}**", ""]
+    ignored = ignored_course_line(report)
+    if ignored:
+        out += [f"> ⚠️ {html.escape(ignored, quote=False)}", ""]
     out += [f"| | {COLUMNS.render(lang)} |", "|---|---|---|---:|"]
     for e in report.exercises:
         name = f"`{e.id}` {_cell(e.title)}"

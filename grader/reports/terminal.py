@@ -6,7 +6,14 @@ from __future__ import annotations
 import unicodedata
 
 from grader.i18n import say
-from grader.reports import EXAMPLES_PER_CHECK, points, provenance, status_label, weak_warning
+from grader.reports import (
+    EXAMPLES_PER_CHECK,
+    ignored_course_line,
+    points,
+    provenance,
+    status_label,
+    weak_warning,
+)
 from grader.results import Status
 from grader.score import ExerciseReport, Report, RunConfig, progress_text
 from grader.timing import describe
@@ -60,7 +67,9 @@ def closing(report: Report) -> str:
         blocks += [c.message for c in e.checks if not c.passed and c.status != Status.SKIPPED]
     total = f"{progress_text(report)} ({report.percent:.1f}%)"
     warning = weak_warning(report)
-    return "\n\n".join([*blocks, total, *([f"⚠ {warning}"] if warning else []), provenance(report)])
+    ignored = ignored_course_line(report)
+    notes = [*([f"⚠ {warning}"] if warning else []), *([f"⚠ {ignored}"] if ignored else [])]
+    return "\n\n".join([*blocks, total, *notes, provenance(report)])
 
 
 def fail_under_line(report: Report, threshold: float) -> str:

@@ -78,6 +78,36 @@ def test_score_writes_every_report(tmp_path: Path, capsys: pytest.CaptureFixture
     assert f"points {data['score']:g}/{data['max_score']:g}" in printed
 
 
+def test_score_never_takes_a_course_from_the_graded_tree_nor_this_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tree carries a course of its own (its reference is the wrong answer): graded against the
+    installed course all the same, and every report says what was ignored. The person running the grader
+    may still name that course with --course."""
+    from test_course import make_course
+
+    target = exercises()[0]
+    tree = make_tree(tmp_path / "tree", {target: wrong(target)})
+    make_course(tree, "carried")
+    monkeypatch.chdir(tree)
+    out, summary = tmp_path / "r.json", tmp_path / "summary.md"
+    args = ["score", ".", "--exercise", target.id, *FAST, "--in-process", "--allow-weak-isolation"]
+    assert main([*args, "--json", str(out), "--markdown", str(summary)]) == 0
+    report = validate(load_json(out))
+    assert [e["id"] for e in report["exercises"]] == [target.id] and report["score"] == 0
+    assert report["course"]["name"] == "pytorch-basics"
+    assert report["course"]["ignored"] == [str(tree.resolve() / "course.toml")]
+    assert "ignored the course files found with the submission" in capsys.readouterr().out
+    assert "ignored the course files found with the submission" in summary.read_text()
+    assert main(["score", "exercises", "--course", str(tree), *FAST, "--in-process", "--json", str(out)]) == 0
+    chosen = load_json(out)
+    assert chosen["course"]["name"] == "carried" and chosen["course"]["ignored"] == []
+    assert [e["id"] for e in chosen["exercises"]] == ["twice"]
+    capsys.readouterr()
+    assert main(["list", "--json"]) == 0  # the instructor's and learner's commands keep their discovery
+    assert [row["id"] for row in json.loads(capsys.readouterr().out)] == ["twice"]
+
+
 def test_fail_under_decides_the_exit_status(tmp_path: Path) -> None:
     found = exercises()
     tree = make_tree(tmp_path, {e: stub(e) for e in found})

@@ -111,6 +111,75 @@ def test_with_no_course_anywhere_the_installed_default(nowhere: Path) -> None:
     assert found.name == course.DEFAULT and found.root == course.installed(course.DEFAULT).root
 
 
+# -- grader score: only what the person running the grader chose ------------------------------------
+
+
+def test_for_grading_takes_the_option_the_environment_or_the_installed_course(
+    tmp_path: Path, nowhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = make_course(tmp_path / "one", "one"), make_course(tmp_path / "two", "two")
+    assert course.for_grading(str(one), env={course.ENV: str(two)}).name == "one"
+    assert course.for_grading(None, env={course.ENV: str(two)}).name == "two"
+    monkeypatch.chdir(one / "exercises" / "01_demo")  # a course all around: find() would take it
+    assert course.find(env={}).name == "one"
+    graded = course.for_grading(None, env={})
+    assert graded.name == course.DEFAULT and graded.installed
+
+
+def test_the_course_installed_beside_the_engines_own_is_the_default(
+    tmp_path: Path, nowhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A learners' release installs the engine (and its pytorch-basics) and the instructor's course: the
+    latter is what the learners' repository grades."""
+    mine = make_course(tmp_path / "mine", "mine")
+    chosen = {"mine": course.load(mine), course.DEFAULT: course.installed(course.DEFAULT)}
+    monkeypatch.setattr(course, "installed", lambda name, origin="": chosen[name])
+    monkeypatch.setattr(course, "installed_courses", lambda: {n: [] for n in chosen})
+    assert course.default_installed().name == "mine"
+    chosen["other"] = course.load(make_course(tmp_path / "other", "other"))
+    assert course.default_installed().name == course.DEFAULT  # two of them: the engine's own decides
+
+
+def test_course_files_with_the_submission_are_named_as_ignored(tmp_path: Path, nowhere: Path) -> None:
+    chosen = course.installed(course.DEFAULT)
+    repo = tmp_path / "repo"
+    graded = repo / "exercises"
+    make_course(graded, "carried")
+    (repo / "pyproject.toml").write_text('[tool.grader]\ncourse = "carried"\n')
+    ignored = course.ignored_course_files(graded, chosen, here=nowhere)
+    assert ignored == (str(graded / "course.toml"), f"{repo / 'pyproject.toml'} [tool.grader]")
+    assert course.ignored_course_files(graded, chosen, here=repo) == ignored  # the current folder: once
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['[tool.grader]\ncourse = "pytorch-basics"\n', '[project]\nname = "x"\n'],
+    ids=["names-the-chosen-course", "no-grader-table"],
+)
+def test_a_pyproject_that_agrees_is_not_ignored(text: str, tmp_path: Path, nowhere: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(text)
+    assert course.ignored_course_files(tmp_path, course.installed(course.DEFAULT), here=nowhere) == ()
+
+
+def test_the_engines_own_repository_names_the_course_it_grades(nowhere: Path) -> None:
+    chosen = course.for_grading(None, env={})
+    for graded in (ROOT / "exercises", ROOT / "reference"):
+        assert course.ignored_course_files(graded, chosen, here=ROOT) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[tool.grader\n", "[tool.grader]\nkourse = 1\n", "[tool]\ngrader = 3\n", "# " + "x" * (1 << 20)],
+    ids=["not-toml", "no-course-key", "not-a-table", "oversized"],
+)
+def test_a_pyproject_that_cannot_be_read_is_ignored_never_an_error(
+    text: str, tmp_path: Path, nowhere: Path
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(text)
+    ignored = course.ignored_course_files(tmp_path, course.installed(course.DEFAULT), here=nowhere)
+    assert ignored == (f"{tmp_path / 'pyproject.toml'} [tool.grader]",)
+
+
 def test_clear_errors_say_what_was_looked_for_and_what_to_do(tmp_path: Path, nowhere: Path) -> None:
     with pytest.raises(
         course.CourseError, match=r"neither a folder holding course\.toml .* nor an installed"

@@ -284,10 +284,19 @@ def for_grading(option: str | None = None, env: Mapping[str, str] | None = None)
     """
     env = os.environ if env is None else env
     if option:
-        return resolve(option, "--course")
+        return _operators(option, "--course")
     if env.get(ENV, "").strip():
-        return resolve(env[ENV].strip(), f"${ENV}")
+        return _operators(env[ENV].strip(), f"${ENV}")
     return default_installed()
+
+
+def _operators(value: str, origin: str) -> Course:
+    """The course ``value`` names for a batch command: an installed course's name means that course, even
+    where the current folder (the graded repository, in CI) holds a folder of that name; anything else is
+    a folder (write ``./name`` for a folder named like an installed course)."""
+    if NAME.fullmatch(value) and value in installed_courses():
+        return installed(value, origin)
+    return resolve(value, origin)
 
 
 IGNORED_READ_LIMIT = 1 << 20  # a pyproject.toml bigger than this is reported, never parsed

@@ -126,6 +126,22 @@ def test_for_grading_takes_the_option_the_environment_or_the_installed_course(
     assert graded.name == course.DEFAULT and graded.installed
 
 
+def test_for_grading_an_installed_name_is_never_a_folder_of_the_graded_repository(
+    tmp_path: Path, nowhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI runs from the learner's repository: a folder there named like the installed course (holding a
+    course of the learner's) must not answer for it."""
+    make_course(tmp_path / "repo" / course.DEFAULT, course.DEFAULT)
+    monkeypatch.chdir(tmp_path / "repo")
+    assert course.find(course.DEFAULT, env={}).root == tmp_path / "repo" / course.DEFAULT  # the local loop
+    for chosen in (
+        course.for_grading(course.DEFAULT, env={}),
+        course.for_grading(None, env={course.ENV: course.DEFAULT}),
+    ):
+        assert chosen.installed and chosen.root == course.installed(course.DEFAULT).root
+    assert course.for_grading(f"./{course.DEFAULT}", env={}).root == tmp_path / "repo" / course.DEFAULT
+
+
 def test_the_course_installed_beside_the_engines_own_is_the_default(
     tmp_path: Path, nowhere: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

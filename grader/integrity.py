@@ -7,7 +7,9 @@ or any later Python process of this installation, can import:
 - every file of the installed ``grader`` package, compiled caches included;
 - the graded course's installed files: ``course.toml``, its catalog, specs and references;
 - what Python runs at start-up: the ``.pth`` files of every site-packages folder (a line starting with
-  ``import`` runs in every process), and ``sitecustomize``/``usercustomize`` wherever ``sys.path`` reaches.
+  ``import`` runs in every process), and ``sitecustomize``/``usercustomize`` wherever ``sys.path`` reaches;
+  what later processes load by entry point: the listing of each site-packages folder (a new
+  distribution) and every distribution's ``entry_points.txt``.
 
 :meth:`Snapshot.verify` takes it again once grading is done, before any report is written: a difference
 means a submission wrote where the grader's own code comes from, and no score from this run (nor from
@@ -88,8 +90,10 @@ def course_digests(root: Path) -> dict[str, str]:
     specs/, reference/ (followed where it is a link, as the built-in course's is)."""
     root = Path(root)
     digests = {}
-    marker = root / "course.toml"
-    digests[f"course {marker}"] = _file_digest(marker)
+    for path in sorted(root.iterdir()) if root.is_dir() else ():
+        if path.is_file():  # course.toml, and the package's __init__.py where it is installed as one
+            digests[f"course {path}"] = _file_digest(path)
+    digests.setdefault(f"course {root / 'course.toml'}", "absent")
     for part in ("catalog", "specs", "reference"):
         folder = (root / part).resolve()
         for name, digest in _digests(folder).items():
@@ -103,10 +107,15 @@ def startup_digests(folders: Iterable[Path]) -> dict[str, str]:
     digests = {}
     for folder in _site_folders():
         if folder.is_dir():
-            pth = sorted(p for p in folder.iterdir() if p.suffix == ".pth")
-            digests[f"site {folder}"] = ",".join(p.name for p in pth)
-            for path in pth:
-                digests[f"site {path}"] = _file_digest(path)
+            entries = sorted(folder.iterdir())
+            # the listing: a new .pth, or a new distribution whose entry points a later process loads
+            # (pytest plugins, Hypothesis's own, grader.courses)
+            digests[f"site {folder}"] = ",".join(p.name for p in entries)
+            for path in entries:
+                if path.suffix == ".pth":
+                    digests[f"site {path}"] = _file_digest(path)
+                elif path.suffix == ".dist-info" and (path / "entry_points.txt").is_file():
+                    digests[f"site {path}/entry_points.txt"] = _file_digest(path / "entry_points.txt")
         else:
             digests[f"site {folder}"] = "absent"
     for folder in folders:

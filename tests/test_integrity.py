@@ -55,6 +55,19 @@ def test_a_pth_file_rewritten_refuses_the_score(site_folder: Path) -> None:
     assert f"site {site_folder / 'installed.pth'}" in snapshot.changed()
 
 
+def test_a_distribution_whose_entry_points_later_processes_load_refuses_the_score(site_folder: Path) -> None:
+    """A pytest plugin or a Hypothesis entry point runs in every later test run: a new distribution, or
+    new entry points in an installed one, count as much as a .pth."""
+    installed = site_folder / "installed-1.0.dist-info"
+    installed.mkdir()
+    (installed / "entry_points.txt").write_text("[console_scripts]\ninstalled = installed:main\n")
+    snapshot = integrity.capture()
+    (installed / "entry_points.txt").write_text("[pytest11]\nplanted = planted\n")
+    assert snapshot.changed() == [f"site {installed}/entry_points.txt"]
+    (site_folder / "planted-1.0.dist-info").mkdir()
+    assert f"site {site_folder}" in snapshot.changed()
+
+
 @pytest.mark.parametrize("planted", ["sitecustomize.py", "usercustomize.py", "sitecustomize/__init__.py"])
 def test_a_start_up_module_on_the_path_refuses_the_score(
     planted: str, site_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -97,9 +110,11 @@ def test_a_course_file_that_changes_refuses_the_score(part: str, site_folder: Pa
     snapshot = integrity.capture(course)
     assert snapshot.changed() == []
     (course / part).write_text("# changed\n")
+    (course / "__init__.py").write_text("import os\n")
     (course / "specs" / "added.py").write_text("CHECKS = ()\n")
     changed = snapshot.changed()
     assert any(name.endswith(part) for name in changed) and any(name.endswith("added.py") for name in changed)
+    assert f"course {course / '__init__.py'}" in changed
 
 
 def test_grading_that_plants_a_pth_writes_no_score(

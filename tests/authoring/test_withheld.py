@@ -1,0 +1,201 @@
+"""Withheld references: learners get no answer, yet still precise local feedback; CI grades with all.
+
+The attack (written first, issue 17 §5): release a course, unzip the learners' wheel and hand in the
+reference found inside. Before the split it scored full marks on to_device, evaluate, checkpoint,
+train_step and make_grid; now the learners' material holds no withheld reference, and the recorded
+results still grade a local run.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from authoring_helpers import IGNORE, ROOT
+
+from grader import course as courses
+from grader import recorded
+from grader.authoring.release import release
+from grader.results import Status
+from grader.runner import Settings, run_exercise
+
+yaml = pytest.importorskip("yaml")
+ATTACKED = ("to_device", "evaluate", "checkpoint", "train_step", "make_grid", "conv_output_shape")
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory):
+    """The built-in course, copied so it is released as an instructor's course (with its wheels)."""
+    tmp = tmp_path_factory.mktemp("withheld")
+    for name in ("course", "exercises", "reference", "tests/submissions"):
+        shutil.copytree(ROOT / name, tmp / "copy" / name, ignore=IGNORE, symlinks=True)
+    with courses.restored():
+        course = courses.use(courses.load(tmp / "copy" / "course"))
+        done = release(tmp / "learners", course)
+        learners = _unzipped(done.course_wheel, tmp / "learners-course")
+        grading = _unzipped(done.grading_wheel, tmp / "grading-course")
+        yield done, course, learners, grading
+
+
+def _unzipped(wheel: Path, folder: Path) -> Path:
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(folder)
+    (package,) = [p for p in folder.iterdir() if p.is_dir() and not p.name.endswith(".dist-info")]
+    return package
+
+
+def _body_lines(course: courses.Course, exercise) -> set[str]:
+    """The lines inside the reference's entries (the ``def`` lines are the stub's signature too)."""
+    source = (course.reference_dir / exercise.relpath).read_text(encoding="utf-8")
+    lines = source.splitlines()
+    found = set()
+    for node in ast.parse(source).body:
+        if getattr(node, "name", None) in exercise.entry:
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.stmt) and not isinstance(inner, ast.FunctionDef | ast.ClassDef):
+                    if isinstance(inner, ast.Expr) and isinstance(inner.value, ast.Constant):
+                        continue  # a docstring
+                    for line in lines[inner.lineno - 1 : inner.end_lineno]:
+                        if len(line.strip()) >= 12 and not line.strip().startswith("#"):
+                            found.add(line.strip())
+    return found
+
+
+def _graded(exercise, source: str, tree: Path) -> object:
+    path = tree / exercise.relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source, encoding="utf-8")
+    return run_exercise(exercise, tree, Settings(max_examples=10))
+
+
+def test_attack_the_learners_material_holds_no_withheld_reference(released) -> None:
+    """Every file learners get (the repository and its wheel, unzipped), scanned for every withheld
+    reference: its file, and each line of its body."""
+    done, course, learners, _ = released
+    files = [p for p in done.root.rglob("*") if p.is_file() and p.suffix != ".whl"]
+    files += [p for p in learners.parent.rglob("*") if p.is_file()]
+    texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
+    withheld = [e for e in course.exercises if not e.reference_shown]
+    assert {e.id for e in withheld} >= set(ATTACKED)
+    # a line that a shown reference or a spec has too (`optimizer.step()`) gives nothing away
+    shown = set().union(*(_body_lines(course, e) for e in course.exercises if e.reference_shown))
+    for spec in course.specs_dir.glob("*.py"):
+        shown |= {line.strip() for line in spec.read_text(encoding="utf-8").splitlines()}
+    for exercise in withheld:
+        assert not (learners / "reference" / exercise.relpath).exists(), exercise.id
+        body = _body_lines(course, exercise) - shown
+        assert body, exercise.id  # the scan below means something
+        leaked = [(p.name, s) for p, text in texts.items() for s in text.splitlines() if s.strip() in body]
+        assert not leaked, (exercise.id, leaked[:3])
+    for exercise in course.exercises:  # what is shown is exactly what the catalog marks
+        assert (learners / "reference" / exercise.relpath).is_file() == exercise.reference_shown
+
+
+def test_a_shown_reference_is_no_answer(released, tmp_path: Path) -> None:
+    """The references learners may see are the library's own function the exercise forbids: handed in,
+    each fails the forbidden-API gate (no points)."""
+    _, course, learners, _ = released
+    shown = [e for e in course.exercises if e.reference_shown]
+    assert len(shown) == 12
+    for exercise in shown:
+        source = (learners / "reference" / exercise.relpath).read_text(encoding="utf-8")
+        result = _graded(exercise, source, tmp_path / exercise.id)
+        gate = next(c for c in result.checks if c.check == "allowed_apis")
+        assert gate.status == Status.FAILED and result.score == 0, exercise.id
+
+
+@pytest.mark.parametrize("exercise_id", ["to_device", "make_grid", "conv_output_shape"])
+def test_recorded_results_grade_a_local_run(released, tmp_path: Path, exercise_id: str) -> None:
+    """In the learners' course (no reference for it), a right answer gets every recorded check and a
+    wrong one fails with its input shown, as the reference would have judged."""
+    _, course, learners, _ = released
+    with courses.restored():
+        local = courses.use(courses.load(learners))
+        exercise = local.get(exercise_id)
+        assert not (local.reference_dir / exercise.relpath).exists()
+        assert recorded.path(local.root, exercise).is_file()
+        samples = course.submissions_dir / exercise_id
+        right = sorted(samples.glob("right_*.py"))[0].read_text(encoding="utf-8")
+        wrong = sorted(samples.glob("wrong_*.py"))
+        passed = _graded(exercise, right, tmp_path / "right")
+        assert passed.status == Status.PASSED and passed.score == passed.max_score > 0, passed
+        for sample in wrong:
+            failed = _graded(exercise, sample.read_text(encoding="utf-8"), tmp_path / sample.stem)
+            if failed.score < failed.max_score:
+                break
+        else:
+            pytest.fail(f"no wrong sample of {exercise_id} lost a point against the recordings")
+        bad = next(c for c in failed.checks if c.status == Status.FAILED)
+        assert bad.failure is not None and (bad.failure.case_source or bad.check == "allowed_apis")
+
+
+def test_a_check_without_recording_is_ci_only_never_passed(released, tmp_path: Path) -> None:
+    """evaluate's checks take a model and a loss function: nothing to record as plain data, so locally
+    they are skipped, saying they are checked in CI only, and out of the maximum."""
+    _, course, learners, grading = released
+    right = sorted((course.submissions_dir / "evaluate").glob("right_*.py"))[0].read_text(encoding="utf-8")
+    with courses.restored():
+        exercise = courses.use(courses.load(learners)).get("evaluate")
+        local = _graded(exercise, right, tmp_path / "local")
+    skipped = [c for c in local.checks if c.status == Status.SKIPPED]
+    assert skipped and all("CI only" in c.failure.problem.render("en") for c in skipped)
+    assert all("只在 CI" in c.failure.problem.render("zh") for c in skipped)
+    assert not any(c.status == Status.PASSED and c.check in {s.check for s in skipped} for c in local.checks)
+    with courses.restored():  # the instructor's course grades the same checks with the reference
+        exercise = courses.use(courses.load(grading)).get("evaluate")
+        assert (grading / "reference" / exercise.relpath).is_file()
+        full = _graded(exercise, right, tmp_path / "ci")
+    assert full.status == Status.PASSED and full.score == full.max_score
+    assert {c.check for c in skipped} <= {c.check for c in full.checks if c.status == Status.PASSED}
+
+
+def test_pytest_in_the_learners_repository_uses_the_recordings(released, tmp_path: Path) -> None:
+    """``pytest exercises/`` on the released repository, the learners' course named: a wrong make_grid
+    fails a recorded check with its input; the rest are not started."""
+    done, _, learners, _ = released
+    repo = tmp_path / "repo"
+    shutil.copytree(done.root, repo, ignore=shutil.ignore_patterns(".grader"))
+    (repo / "exercises" / "01_tensors" / "make_grid.py").write_text(
+        "import torch\n\n\ndef make_grid(rows, cols, dtype=torch.int64):\n"
+        "    return torch.arange(rows * cols, dtype=dtype).reshape(cols, rows).T\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if not k.startswith(("GRADER_", "PYTEST_"))}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    command = [sys.executable, "-m", "pytest", "exercises/", "-p", "no:cacheprovider", "-q"]
+    ran = subprocess.run(
+        [*command, "--course", str(learners), "-k", "make_grid"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    out = ran.stdout + ran.stderr
+    assert ran.returncode == 1, out[-3000:]
+    assert "matches_reference" in out and "make_grid(" in out, out[-3000:]
+
+
+def test_the_workflows_name_the_course_and_only_the_instructors_holds_secrets(released) -> None:
+    done, course, _, _ = released
+    learners = (done.root / ".github/workflows/grade.yml").read_text(encoding="utf-8")
+    grading = (done.grading / ".github/workflows/grade-submissions.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(learners)["jobs"] and yaml.safe_load(grading)["jobs"]
+    assert "secrets." not in learners and "GRADER_SEED" not in learners
+    assert "advisory" in learners.lower()
+    for text in (learners, grading):
+        assert f"--course {course.name}" in text and "__COURSE__" not in text
+    assert "secrets.GRADER_SEED" in grading and "--profile ci" in grading
+    assert "persist-credentials: false" in grading
+    steps = yaml.safe_load(grading)["jobs"]["grade"]["steps"]
+    fetch = next(s for s in steps if s.get("with", {}).get("path") == "submission")
+    assert fetch["with"]["ref"] == "${{ matrix.submission.commit }}"
+    # the grading job installs from the instructor's folder, never the learner's requirements.txt
+    assert "submission/requirements" not in grading
+    assert (done.grading / "requirements.txt").read_text(encoding="utf-8").count(".whl") == 1
+    assert not (done.grading.is_relative_to(done.root))

@@ -9,6 +9,7 @@ results still grade a local run.
 from __future__ import annotations
 
 import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -199,3 +200,53 @@ def test_the_workflows_name_the_course_and_only_the_instructors_holds_secrets(re
     assert "submission/requirements" not in grading
     assert (done.grading / "requirements.txt").read_text(encoding="utf-8").count(".whl") == 1
     assert not (done.grading.is_relative_to(done.root))
+
+
+def test_the_instructors_grade_step_grades_a_fetched_submission(tmp_path: Path) -> None:
+    """The grading workflow's Grade step, run as the job would after its checkouts: the learner's
+    repository in submission/ (a git clone at the submitted commit), the course named, the ci profile,
+    the seed from the job's secret; the learner's own course files are never what it grades against."""
+    import os
+
+    from grader.authoring.release import grading_workflow
+
+    workflow = yaml.safe_load(grading_workflow("pytorch-basics"))
+    step = next(s for s in workflow["jobs"]["grade"]["steps"] if s.get("name") == "Grade")
+    submission = tmp_path / "submission"
+    right = (ROOT / "tests" / "submissions" / "make_grid" / "right_broadcast.py").read_text(encoding="utf-8")
+    (submission / "exercises" / "01_tensors").mkdir(parents=True)
+    (submission / "exercises" / "01_tensors" / "make_grid.py").write_text(right, encoding="utf-8")
+    (submission / "course.toml").write_text("[course]\nname = 'mine'\n", encoding="utf-8")  # ignored
+    subprocess.run(["git", "init", "-q", str(submission)], check=True)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "grader"  # what `pip install` would put on PATH
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m grader.cli "$@"\n')
+    shim.chmod(0o755)
+    summary = tmp_path / "summary.md"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GRADER_", "PYTEST_"))}
+    env |= {
+        "PATH": f"{bin_dir}{os.pathsep}{env['PATH']}",
+        "PYTHONPATH": str(ROOT),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GRADER_SEED": "4242",
+        "GRADER_MAX_EXAMPLES": "5",
+        "GRADER_LANG": "en",
+        "REPORTS": "grader-reports",
+        "SUBMISSION": "classroom/assignment-some-learner",
+    }
+    ran = subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", step["run"]],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert ran.returncode == 0, ran.stdout[-2000:] + ran.stderr[-2000:]
+    result = json.loads((tmp_path / "grader-reports" / "result.json").read_text(encoding="utf-8"))
+    assert result["settings"]["profile"] == "ci" and result["seed"] == "secret"
+    graded = {e["id"]: e for e in result["exercises"]}
+    assert graded["make_grid"]["status"] == "passed"
+    shown = summary.read_text(encoding="utf-8")
+    assert "classroom/assignment-some-learner" in shown and "| **Total** |" in shown

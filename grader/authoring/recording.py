@@ -117,3 +117,31 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(b, float):
         return a == b or (a != a and b != b)
     return a == b
+
+
+def coverage(exercise: Exercise, recording_text: str | None = None) -> tuple[list[str], list[str]]:
+    """(the checks a learner's local run judges, the checks only CI judges) of one exercise, hidden
+    checks aside (CI only, always). A shown reference judges every check locally; a withheld one, the
+    checks that need no reference and those its recording holds (``recording_text``, else recorded now)."""
+    import json
+
+    checks = [c for c in load_checks(exercise) if not c.hidden]
+    if exercise.reference_shown:
+        return [c.name for c in checks], []
+    held = json.loads(recording_text or record(exercise))["checks"]
+    local = [c.name for c in checks if not isinstance(c, Agrees | Raises) or c.name in held]
+    return local, [c.name for c in checks if c.name not in local]
+
+
+def coverage_table(exercises: tuple[Exercise, ...]) -> str:
+    """The Markdown table of what a learner's local run checks and what only CI checks, per exercise."""
+    rows = [
+        "| exercise | reference | checked locally | checked in CI only (besides hidden checks) |",
+        "|---|---|---|---|",
+    ]
+    for exercise in exercises:
+        local, ci = coverage(exercise)
+        kind = "shown" if exercise.reference_shown else "withheld: recorded results"
+        only_ci = ", ".join(f"`{c}`" for c in ci) or "—"
+        rows.append(f"| `{exercise.id}` | {kind} | {len(local)} of {len(local) + len(ci)} | {only_ci} |")
+    return "\n".join(rows) + "\n"

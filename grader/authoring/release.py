@@ -111,6 +111,7 @@ def release(
         written.append(path)
 
     built = graded_with = None
+    withheld: dict[str, str] = {}
     requirements = [spec, *course.requires]  # what the course's exercises need beyond the grader
     grading_requirements = list(requirements)
     if not courses.ships_with_engine(course):
@@ -133,7 +134,7 @@ def release(
     write("conftest.py", CONFTEST)
     write("requirements.txt", REQUIREMENTS.format(lines="\n".join(requirements)))
     write("pyproject.toml", PYPROJECT.format(name=course.name, version=course.version))
-    write("README.md", readme(exercises, spec, course))
+    write("README.md", readme(exercises, spec, course, withheld))
     write(".gitignore", GITIGNORE)
     write(".github/workflows/grade.yml", workflow(course.name))
     write(
@@ -147,7 +148,11 @@ def release(
     return Released(out, tuple(written), spec, built, grading, graded_with)
 
 
-def readme(exercises: tuple[Exercise, ...], spec: str, course: Course) -> str:
+def readme(
+    exercises: tuple[Exercise, ...], spec: str, course: Course, recordings: dict[str, str] | None = None
+) -> str:
+    """The learners' README; with ``recordings`` (a course released with withheld references), a table of
+    what a local run checks per exercise and what only CI checks."""
     rows_en = "\n".join(
         f"| {e.chapter} | `{e.id}` | [{e.title.en}](exercises/{e.relpath.as_posix()}) | {e.points} |"
         for e in exercises
@@ -168,7 +173,16 @@ def readme(exercises: tuple[Exercise, ...], spec: str, course: Course) -> str:
         name=course.name,
         version=course.version,
         first=exercises[0].id if exercises else "ID",
-    )
+    ) + (coverage(exercises, recordings) if recordings else "")
+
+
+def coverage(exercises: tuple[Exercise, ...], recordings: dict[str, str]) -> str:
+    rows = []
+    for exercise in exercises:
+        local, ci = recording.coverage(exercise, recordings.get(exercise.id))
+        only_ci = ", ".join(f"`{c}`" for c in ci) or "—"
+        rows.append(f"| `{exercise.id}` | {len(local)} of {len(local) + len(ci)} | {only_ci} |")
+    return COVERAGE.format(rows="\n".join(rows))
 
 
 CONFTEST = '''\
@@ -214,6 +228,21 @@ submitted commit, with the course installed from `requirements.txt` (every refer
 included) and the secret seed; the learners' repository (`{learners}`) holds no secret and its workflow's
 score is advisory. Set-up (secrets `GRADER_SEED` and `SUBMISSIONS_TOKEN`, GitHub Classroom): see the
 grader's docs/score.md, "The score that counts".
+"""
+
+COVERAGE = """
+## Local checks and CI · 本地检查与 CI
+
+`pytest exercises/` checks your code against results recorded from the instructor's reference; the
+checks listed last need inputs chosen at grading time and run in CI only ("checked in CI only": skipped
+here, never passed). Hidden checks run in CI only too.
+
+`pytest exercises/` 用讲师参考答案事先记录的结果检查你的代码；最后一列的检查需要评分时才生成的输入，
+只在 CI 中运行（本地显示为"checked in CI only"并跳过，不会算作通过）。隐藏检查也只在 CI 中运行。
+
+| id | checked locally · 本地检查 | CI only · 只在 CI |
+|---|---|---|
+{rows}
 """
 
 GITIGNORE = """\

@@ -147,6 +147,11 @@ def test_a_check_without_recording_is_ci_only_never_passed(released, tmp_path: P
     assert skipped and all("CI only" in c.failure.problem.render("en") for c in skipped)
     assert all("只在 CI" in c.failure.problem.render("zh") for c in skipped)
     assert not any(c.status == Status.PASSED and c.check in {s.check for s in skipped} for c in local.checks)
+    readme = (released[0].root / "README.md").read_text(encoding="utf-8")  # tells learners the same
+    only_ci = ", ".join(f"`{c.check}`" for c in skipped)
+    behaviour = [c for c in local.checks if not c.gate]
+    counted = f"{len(behaviour) - len(skipped)} of {len(behaviour)}"
+    assert f"| `evaluate` | {counted} | {only_ci} |" in readme
     with courses.restored():  # the instructor's course grades the same checks with the reference
         exercise = courses.use(courses.load(grading)).get("evaluate")
         assert (grading / "reference" / exercise.relpath).is_file()

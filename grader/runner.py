@@ -8,6 +8,7 @@ failure Hypothesis shrinks the case, and the smallest failing case is kept for t
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 import warnings
@@ -66,13 +67,23 @@ class GraderError(Exception):
     """The grader itself, or an exercise's spec/reference, is broken: never the learner's fault."""
 
 
+HIDDEN_SPECS = "hidden"  # specs/hidden/<id>.py: CI-only checks, never in the learners' course
+
+
 @cache
 def load_checks(exercise: Exercise) -> tuple[Check, ...]:
-    """The ``CHECKS`` of the exercise's spec, imported from its course (grader.course)."""
+    """The ``CHECKS`` of the exercise's spec, imported from its course (grader.course), then those of
+    ``specs/hidden/<id>.py`` where the course has it (the instructor's copy only: ``grader release``
+    leaves that folder out of the learners' course), each hidden."""
     from grader import course
 
     module = course.spec_module(exercise)
     checks = tuple(module.CHECKS)
+    owner = course.of(exercise)
+    if (owner.specs_dir / HIDDEN_SPECS / f"{exercise.id}.py").is_file():
+        course.spec_module(exercise)  # the course's spec package is registered first
+        hidden = importlib.import_module(f"{owner.package}.specs.{HIDDEN_SPECS}.{exercise.id}")
+        checks += tuple(dataclasses.replace(c, hidden=True) for c in hidden.CHECKS)
     names = [c.name for c in checks]
     if len(set(names)) != len(names) or FORBIDDEN_CHECK in names:
         raise GraderError(f"{module.__file__}: check names must be unique and not {FORBIDDEN_CHECK!r}")

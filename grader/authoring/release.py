@@ -101,6 +101,7 @@ def release(
     if missing:
         names = ", ".join(str(Path("exercises") / e.relpath) for e in missing)
         raise ReleaseError(f"stubs missing: {names}; run `grader check` and fix it before releasing")
+    _check_no_hidden_check_ships(exercises)
     spec = grader_spec or default_grader_spec()
     written: list[Path] = []
 
@@ -146,6 +147,20 @@ def release(
     write("README.md", GRADING_README.format(name=course.name, learners=out.name), grading)
     write(".github/workflows/grade-submissions.yml", grading_workflow(course.name), grading)
     return Released(out, tuple(written), spec, built, grading, graded_with)
+
+
+def _check_no_hidden_check_ships(exercises: tuple[Exercise, ...]) -> None:
+    """A hidden check written in ``specs/<id>.py`` would reach learners with that file: refuse it."""
+    from grader import course as courses
+
+    for exercise in exercises:
+        module = courses.spec_module(exercise)
+        named = [c.name for c in getattr(module, "CHECKS", ()) if c.hidden]
+        if named:
+            raise ReleaseError(
+                f"specs/{exercise.id}.py holds the hidden check(s) {', '.join(named)}, and learners receive"
+                f" that file; move them to specs/hidden/{exercise.id}.py (its CHECKS, which only CI gets)"
+            )
 
 
 def readme(

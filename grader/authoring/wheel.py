@@ -23,6 +23,7 @@ from pathlib import Path
 from grader import __version__, recorded
 from grader.authoring import stubs
 from grader.course import ENTRY_POINTS, Course
+from grader.runner import HIDDEN_SPECS
 
 DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no build time in the bytes
 MODE = 0o644 << 16
@@ -75,8 +76,10 @@ def files(course: Course, recordings: Mapping[str, str] | None = None) -> Iterat
     for path in sorted(course.catalog_dir.glob("*.toml")):
         yield f"{top}/catalog/{path.name}", path.read_bytes()
     for path in sorted(course.specs_dir.glob("**/*.py")):
-        if "__pycache__" not in path.parts:
-            yield f"{top}/specs/{path.relative_to(course.specs_dir).as_posix()}", path.read_bytes()
+        relative = path.relative_to(course.specs_dir)
+        hidden = relative.parts[0] == HIDDEN_SPECS  # CI-only checks: the instructor's package only
+        if "__pycache__" not in path.parts and not (learners and hidden):
+            yield f"{top}/specs/{relative.as_posix()}", path.read_bytes()
     for path in sorted(course.reference_dir.glob("**/*.py")):
         relative = path.relative_to(course.reference_dir).as_posix()
         # a learners' package holds the shown references only (and no reference helper module: withheld

@@ -26,6 +26,12 @@ from grader.results import Status
 from grader.runner import Settings, run_exercise
 
 yaml = pytest.importorskip("yaml")
+HIDDEN_SPEC = '''"""CI-only checks of make_grid: only the instructor's course holds this file."""
+
+from grader.api import Agrees, Case
+
+CHECKS = (Agrees(name="secret_big_grid", examples=(Case.of(rows=37, cols=41),)),)
+'''
 ATTACKED = ("to_device", "evaluate", "checkpoint", "train_step", "make_grid", "conv_output_shape")
 
 
@@ -35,6 +41,9 @@ def released(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("withheld")
     for name in ("course", "exercises", "reference", "tests/submissions"):
         shutil.copytree(ROOT / name, tmp / "copy" / name, ignore=IGNORE, symlinks=True)
+    hidden = tmp / "copy" / "course" / "specs" / "hidden" / "make_grid.py"
+    hidden.parent.mkdir()
+    hidden.write_text(HIDDEN_SPEC, encoding="utf-8")
     with courses.restored():
         course = courses.use(courses.load(tmp / "copy" / "course"))
         done = release(tmp / "learners", course)
@@ -255,3 +264,37 @@ def test_the_instructors_grade_step_grades_a_fetched_submission(tmp_path: Path) 
     assert graded["make_grid"]["status"] == "passed"
     shown = summary.read_text(encoding="utf-8")
     assert "classroom/assignment-some-learner" in shown and "| **Total** |" in shown
+
+
+def test_hidden_checks_reach_ci_only(released, tmp_path: Path) -> None:
+    """specs/hidden/<id>.py: in the instructor's course, hidden checks; nowhere in the learners'."""
+    from grader.runner import load_checks
+
+    done, _, learners, grading = released
+    assert not (learners / "specs" / "hidden").exists()
+    assert (grading / "specs" / "hidden" / "make_grid.py").is_file()
+    for path in [*done.root.rglob("*"), *learners.parent.rglob("*")]:
+        if path.is_file():
+            assert b"secret_big_grid" not in path.read_bytes(), path
+    with courses.restored():
+        exercise = courses.use(courses.load(grading)).get("make_grid")
+        hidden = [c for c in load_checks(exercise) if c.name == "secret_big_grid"]
+        assert len(hidden) == 1 and hidden[0].hidden
+
+
+def test_a_hidden_check_in_a_shipped_spec_is_refused(tmp_path: Path) -> None:
+    """A hidden check written in specs/<id>.py would ship with that file: release says where it goes."""
+    for name in ("course", "exercises", "reference"):
+        shutil.copytree(ROOT / name, tmp_path / "copy" / name, ignore=IGNORE, symlinks=True)
+    spec = tmp_path / "copy" / "course" / "specs" / "make_grid.py"
+    spec.write_text(
+        spec.read_text(encoding="utf-8")
+        + "\nfrom grader.api import Agrees as _A, Case as _C\n"
+        + "CHECKS = (*CHECKS, _A(name='leaks', hidden=True, examples=(_C.of(rows=2, cols=3),)))\n",
+        encoding="utf-8",
+    )
+    with courses.restored():
+        course = courses.use(courses.load(tmp_path / "copy" / "course"))
+        with pytest.raises(ValueError, match=r"specs/hidden/make_grid\.py"):
+            release(tmp_path / "learners", course)
+    assert not (tmp_path / "learners").exists()

@@ -298,3 +298,13 @@ def test_a_hidden_check_in_a_shipped_spec_is_refused(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match=r"specs/hidden/make_grid\.py"):
             release(tmp_path / "learners", course)
     assert not (tmp_path / "learners").exists()
+
+
+def test_the_docs_table_of_local_and_ci_checks_is_the_generated_one() -> None:
+    from grader.authoring.recording import coverage_table, with_table
+    from grader.catalog import catalog
+
+    doc = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    assert with_table(doc, coverage_table(catalog())) == doc, (
+        "docs/authoring.md's table is stale: python -m grader.authoring.recording docs/authoring.md"
+    )

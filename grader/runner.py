@@ -81,7 +81,6 @@ def load_checks(exercise: Exercise) -> tuple[Check, ...]:
     checks = tuple(module.CHECKS)
     owner = course.of(exercise)
     if (owner.specs_dir / HIDDEN_SPECS / f"{exercise.id}.py").is_file():
-        course.spec_module(exercise)  # the course's spec package is registered first
         hidden = importlib.import_module(f"{owner.package}.specs.{HIDDEN_SPECS}.{exercise.id}")
         checks += tuple(dataclasses.replace(c, hidden=True) for c in hidden.CHECKS)
     names = [c.name for c in checks]

@@ -308,3 +308,27 @@ def test_the_docs_table_of_local_and_ci_checks_is_the_generated_one() -> None:
     assert with_table(doc, coverage_table(catalog())) == doc, (
         "docs/authoring.md's table is stale: python -m grader.authoring.recording docs/authoring.md"
     )
+
+
+def test_the_instructors_course_runs_its_hidden_checks_sandboxed(released, tmp_path: Path) -> None:
+    """``grader score --profile ci`` with the instructor's course: the hidden check of specs/hidden/ runs
+    in the sandbox as the others do (its child knows it), and passes a right answer."""
+    import os
+
+    _, course, _, grading = released
+    right = (course.submissions_dir / "make_grid" / "right_broadcast.py").read_text(encoding="utf-8")
+    tree = tmp_path / "exercises" / "01_tensors"
+    tree.mkdir(parents=True)
+    (tree / "make_grid.py").write_text(right, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GRADER_", "PYTEST_"))}
+    env |= {"PYTHONPATH": str(ROOT), "GRADER_MAX_EXAMPLES": "5", "PYTHONDONTWRITEBYTECODE": "1"}
+    out = tmp_path / "result.json"
+    command = [sys.executable, "-m", "grader.cli", "score", str(tmp_path / "exercises")]
+    command += ["--course", str(grading), "--profile", "ci", "--exercise", "make_grid", "--json", str(out)]
+    ran = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert ran.returncode == 0, ran.stdout[-2000:] + ran.stderr[-2000:]
+    (graded,) = [
+        e for e in json.loads(out.read_text(encoding="utf-8"))["exercises"] if e["id"] == "make_grid"
+    ]
+    checks = {c["name"]: c["status"] for c in graded["checks"]}
+    assert checks.get("secret_big_grid") == "passed", (checks, graded.get("message"))

@@ -45,6 +45,9 @@ class Exercise:
     forbidden: tuple[str, ...] = ()
     equivalent_mutants: tuple[str, ...] = ()
     not_allowed: Text | None = None  # the stub's "Not allowed:" lines, in both languages
+    # learners may see the reference (it is the library's own function the exercise forbids, so it hands
+    # no answer); otherwise `grader release` withholds it and records its results instead (grader.recorded)
+    reference_shown: bool = False
     # the root of the course the entry comes from (grader.course): where its spec and reference live
     course_root: Path | None = field(default=None, repr=False)
 
@@ -121,6 +124,13 @@ ENTRY_KEYS: dict[str, Key] = {
         False, "a list of mutant ids (strings)", 'equivalent_mutants = ["L12:Sub->swapped#0"]', _strings
     ),
     "not_allowed": Key(False, TEXT_EXPECTED, 'not_allowed = { en = "F.one_hot.", zh = "F.one_hot。" }'),
+    "reference_shown": Key(
+        False,
+        "true or false: true only where the reference is the library's own function the exercise forbids"
+        " (learners may see it); default false, the reference stays with the instructor",
+        "reference_shown = true",
+        lambda v: type(v) is bool,
+    ),
 }
 TEXT_KEYS = ("en", "zh")
 
@@ -210,6 +220,7 @@ def _exercise(raw: dict, chapter: str, course_root: Path | None) -> Exercise:
         forbidden=tuple(raw.get("forbidden", ())),
         equivalent_mutants=tuple(raw.get("equivalent_mutants", ())),
         not_allowed=_text(raw["not_allowed"]) if "not_allowed" in raw else None,
+        reference_shown=raw.get("reference_shown", False),
         course_root=course_root,
     )
 

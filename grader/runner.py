@@ -8,6 +8,7 @@ failure Hypothesis shrinks the case, and the smallest failing case is kept for t
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 import warnings
@@ -20,6 +21,7 @@ import hypothesis
 from hypothesis import HealthCheck, Phase
 from hypothesis.errors import HypothesisException, HypothesisWarning
 
+from grader import recorded
 from grader.cases import Case
 from grader.catalog import Exercise
 from grader.compare import compare
@@ -65,13 +67,22 @@ class GraderError(Exception):
     """The grader itself, or an exercise's spec/reference, is broken: never the learner's fault."""
 
 
+HIDDEN_SPECS = "hidden"  # specs/hidden/<id>.py: CI-only checks, never in the learners' course
+
+
 @cache
 def load_checks(exercise: Exercise) -> tuple[Check, ...]:
-    """The ``CHECKS`` of the exercise's spec, imported from its course (grader.course)."""
+    """The ``CHECKS`` of the exercise's spec, imported from its course (grader.course), then those of
+    ``specs/hidden/<id>.py`` where the course has it (the instructor's copy only: ``grader release``
+    leaves that folder out of the learners' course), each hidden."""
     from grader import course
 
     module = course.spec_module(exercise)
     checks = tuple(module.CHECKS)
+    owner = course.of(exercise)
+    if (owner.specs_dir / HIDDEN_SPECS / f"{exercise.id}.py").is_file():
+        hidden = importlib.import_module(f"{owner.package}.specs.{HIDDEN_SPECS}.{exercise.id}")
+        checks += tuple(dataclasses.replace(c, hidden=True) for c in hidden.CHECKS)
     names = [c.name for c in checks]
     if len(set(names)) != len(names) or FORBIDDEN_CHECK in names:
         raise GraderError(f"{module.__file__}: check names must be unique and not {FORBIDDEN_CHECK!r}")
@@ -123,11 +134,26 @@ def _faulted(exercise: Exercise, fault: LearnerFault) -> ExerciseResult:
 
 
 @cache
-def load_reference(exercise: Exercise) -> Implementation:
+def load_reference(exercise: Exercise) -> Implementation | recorded.Recording:
     """Loaded once per process: before any learner code runs, ``grader score`` loads them all. Untraced:
-    the trusted side's expectations are no evidence of anything."""
+    the trusted side's expectations are no evidence of anything. A learners' course holds no withheld
+    reference (``reference_shown`` not true) but its recorded results (grader.recorded)."""
+    from grader import course
+
+    root = reference_root(exercise)
+    if not (root / exercise.relpath).is_file():
+        file = recorded.path(course.of(exercise).root, exercise)
+        if not file.is_file():
+            raise GraderError(
+                f"the reference for {exercise.id} is not in this installation ({root / exercise.relpath})"
+                f" and nor are its recorded results ({file}); grade with the instructor's course"
+            )
+        try:
+            return recorded.load(exercise, file)
+        except recorded.RecordingError as e:
+            raise GraderError(str(e)) from None
     try:
-        return load(exercise, reference_root(exercise), traced=False)
+        return load(exercise, root, traced=False)
     except LoadError as e:
         raise GraderError(f"the reference for {exercise.id} does not load: {e}") from None
 
@@ -196,6 +222,8 @@ def run_check(
         return CheckResult(exercise.id, check.name, Status.SKIPPED, 0, 0, Failure(missing))
     if isinstance(check, Races):
         return _raced(check, learner)
+    if isinstance(reference, recorded.Recording) and isinstance(check, Agrees | Raises):
+        return _replayed(check, learner, reference, evidence)
 
     timings: list[Mapping[str, Any]] = []
 
@@ -229,6 +257,37 @@ def run_check(
         return CheckResult(exercise.id, check.name, Status.SKIPPED, 0, 0, found, timing=timing)
     status = Status.NOT_STARTED if found.problem == NOT_IMPLEMENTED else Status.FAILED
     return CheckResult(exercise.id, check.name, status, 0, check.points, found, timing=timing)
+
+
+def _replayed(
+    check: Agrees | Raises,
+    learner: Implementation,
+    recording: recorded.Recording,
+    evidence: EvidenceLog | None,
+) -> CheckResult:
+    """A check judged against recorded results (the reference is withheld): the learner runs on each
+    recorded input, in order, and the first wrong outcome is the failure (shown as the input itself, as
+    recorded: no shrinking). A check with no recording is checked in CI only: skipped, never passed."""
+    exercise = learner.exercise
+    expected = recording.checks.get(check.name)
+    if not expected:
+        return CheckResult(
+            exercise.id, check.name, Status.SKIPPED, 0, 0, Failure(recorded.CI_ONLY, skip=True)
+        )
+    if evidence is not None:
+        evidence.checks.add(check.name)
+    for recorded_call in expected:
+        case = recorded_call.case
+        got = learner.observe(check, case.clone())
+        if evidence is not None:
+            evidence.add(got.evidence)
+        problem = judge(check, case, recorded_call.outcome, got)
+        if problem is not None:
+            status = Status.NOT_STARTED if problem == NOT_IMPLEMENTED else Status.FAILED
+            where = got.error.where if got.error else ""
+            failure = Failure(problem, case.to_source(exercise.entry[0]), where)
+            return CheckResult(exercise.id, check.name, status, 0, check.points, failure)
+    return CheckResult(exercise.id, check.name, Status.PASSED, check.points, check.points)
 
 
 def _raced(check: Races, learner: Implementation) -> CheckResult:

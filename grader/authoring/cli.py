@@ -68,9 +68,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.set_defaults(authoring=_check)
 
     release = subparsers.add_parser(
-        "release", help="write the learners' repository: stubs, README, CI, no solutions"
+        "release",
+        help="write the learners' repository (stubs, README, advisory CI, no withheld solution) and the"
+        " instructor's grading folder",
     )
     release.add_argument("out", type=Path, metavar="OUT-DIR", help="an empty or new folder")
+    release.add_argument(
+        "--grading",
+        type=Path,
+        metavar="DIR",
+        help="the instructor's grading folder, an empty or new folder apart from OUT-DIR (default:"
+        " OUT-DIR-grading): every reference and the workflow whose score counts; keep it private",
+    )
     release.add_argument(
         "--grader-spec",
         metavar="SPEC",
@@ -239,7 +248,7 @@ def _release(args: argparse.Namespace) -> int:
 
     course = _course(args.course)
     try:
-        written = release(args.out, course, grader_spec=args.grader_spec)
+        written = release(args.out, course, grader_spec=args.grader_spec, grading=args.grading)
     except ReleaseError as e:
         raise AuthoringError(str(e)) from None
     print(
@@ -251,7 +260,11 @@ def _release(args: argparse.Namespace) -> int:
         print(f"  the course, pinned: {written.course_wheel.relative_to(written.root)}")
     else:
         print("  the course comes with the grader (it is the engine's own)")
-    print("  learners' CI: pip install -r requirements.txt, then grader score exercises/ --profile ci")
+    print(f"  learners' CI (advisory, public checks): grader score exercises/ --course {course.name}")
+    print(
+        f"  the instructor's grading folder (keep it private): {written.grading}; its workflow's score"
+        " counts (docs/score.md, 'The score that counts')"
+    )
     return 0
 
 

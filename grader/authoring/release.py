@@ -1,14 +1,21 @@
-"""``grader release <out-dir>``: write the repository learners clone, for any course.
+"""``grader release <out-dir>``: write the repository learners clone, and the instructor's grading folder.
 
-What goes in: the stubs (``exercises/``, their docstrings written from the catalog), the course built
-into a wheel (``.grader/<package>-<version>-py3-none-any.whl``, see :mod:`grader.authoring.wheel`),
-``requirements.txt`` pinning the engine (``torch-grader==<its version>``) and that wheel,
-``pyproject.toml`` naming the course (``[tool.grader] course = "<name>"``), a root ``conftest.py`` that
-loads the grader's pytest plugin, a README in English and Chinese, and the CI workflow that installs the
-requirements and recomputes the score (``.github/workflows/grade.yml``, from ``grader/templates``).
-What stays out: the references and specs as files (they are inside the wheel, where learners' CI needs
-them), the sample submissions, the project's tests, and every instructor setting (tox, constraints, the
-CI seed, example budgets). The engine's own course needs no wheel: the engine's pin brings it.
+The learners' repository (``out``): the stubs (``exercises/``, their docstrings written from the catalog),
+the course built into a learners' wheel (``.grader/<package>-<version>-py3-none-any.whl``, see
+:mod:`grader.authoring.wheel`: only the references the catalog marks ``reference_shown``, and the others'
+recorded results, grader.recorded), ``requirements.txt`` pinning the engine (``torch-grader==<its
+version>``) and that wheel, ``pyproject.toml`` naming the course, a root ``conftest.py`` that loads the
+grader's pytest plugin, a README in English and Chinese, and an advisory feedback workflow with no secret
+(``.github/workflows/grade.yml``, from ``grader/templates``).
+
+The instructor's grading folder (``grading``, default ``<out>-grading``; meant to be a private
+repository): the instructor's wheel (every reference: what CI grades with), ``requirements.txt``,
+``roster.txt`` (the learners' repositories to grade) and the workflow whose score counts
+(``.github/workflows/grade-submissions.yml``): it fetches each learner's repository at the submitted
+commit and grades it with the seed and the withheld material, which never reach learners.
+
+What stays out of both: the sample submissions, the project's tests, tox, constraints. The engine's own
+course needs no wheel: the engine's pin brings it (references included: see docs/score.md).
 """
 
 from __future__ import annotations
@@ -16,13 +23,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.authoring import stubs, wheel
+from grader.authoring import recording, stubs, wheel
 from grader.catalog import Exercise
 from grader.course import Course
 
 PACKAGE = "torch-grader"
 WHEELS = ".grader"  # where the course's wheel sits in the learners' repository
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "grade.yml"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE = TEMPLATES / "grade.yml"  # the learners' advisory workflow
+GRADING_TEMPLATE = TEMPLATES / "grade-submissions.yml"  # the instructor's, whose score counts
 
 
 class ReleaseError(ValueError):
@@ -35,6 +44,8 @@ class Released:
     files: tuple[Path, ...]
     grader_spec: str
     course_wheel: Path | None = None  # None: the engine's own course, which the engine's pin brings
+    grading: Path | None = None  # the instructor's grading folder
+    grading_wheel: Path | None = None  # the instructor's course wheel, every reference inside
 
 
 def default_grader_spec() -> str:
@@ -44,51 +55,76 @@ def default_grader_spec() -> str:
     return f"{PACKAGE}=={__version__}"
 
 
-def workflow() -> str:
-    """The CI workflow of a learners' repository (``grader/templates/grade.yml``): it installs torch's CPU
-    build, then the engine and the course from ``requirements.txt`` (``$GRADER_PACKAGE`` instead of the
-    engine's pin, when set), and grades ``exercises/``."""
-    return TEMPLATE.read_text(encoding="utf-8")
+def workflow(course_name: str) -> str:
+    """The advisory workflow of a learners' repository (``grader/templates/grade.yml``): it installs
+    torch's CPU build, then the engine and the course from ``requirements.txt`` (``$GRADER_PACKAGE``
+    instead of the engine's pin, when set), and grades ``exercises/``' public checks, ``--course`` named."""
+    return TEMPLATE.read_text(encoding="utf-8").replace("__COURSE__", course_name)
 
 
-def release(out: Path, course: Course | None = None, grader_spec: str | None = None) -> Released:
-    """Write the learners' repository at ``out`` (new or empty) from ``course`` (default: this process's)."""
+def grading_workflow(course_name: str) -> str:
+    """The instructor's workflow (``grader/templates/grade-submissions.yml``), ``--course`` named."""
+    return GRADING_TEMPLATE.read_text(encoding="utf-8").replace("__COURSE__", course_name)
+
+
+def _check_target(out: Path, root: Path, what: str) -> None:
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ReleaseError(
+            f"Expected a new or empty folder to release {what} into but {str(out)!r} is not; pick another"
+        )
+    if out == root or out in root.parents or out.is_relative_to(root):
+        raise ReleaseError(
+            f"Expected a folder outside the course {root} (and not above it) but got {str(out)!r}"
+        )
+
+
+def release(
+    out: Path, course: Course | None = None, grader_spec: str | None = None, grading: Path | None = None
+) -> Released:
+    """Write the learners' repository at ``out`` and the instructor's grading folder at ``grading``
+    (default ``<out>-grading``), both new or empty, from ``course`` (default: this process's)."""
     from grader import course as courses
 
     course = course or courses.active()
     root = course.root
     out = Path(out).resolve()
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+    grading = Path(grading).resolve() if grading is not None else out.with_name(out.name + "-grading")
+    _check_target(out, root, "the learners' repository")
+    _check_target(grading, root, "the instructor's grading folder")
+    if grading == out or grading.is_relative_to(out) or out.is_relative_to(grading):
         raise ReleaseError(
-            f"Expected a new or empty folder to release into but {str(out)!r} is not; pick another"
-        )
-    if out == root or out in root.parents or out.is_relative_to(root):
-        raise ReleaseError(
-            f"Expected a folder outside the course {root} (and not above it) but got {str(out)!r}"
+            f"Expected the grading folder apart from the learners' repository {str(out)!r} (learners"
+            f" must never receive it) but got {str(grading)!r}"
         )
     exercises = course.exercises
     missing = [e for e in exercises if not (root / "exercises" / e.relpath).is_file()]
     if missing:
         names = ", ".join(str(Path("exercises") / e.relpath) for e in missing)
         raise ReleaseError(f"stubs missing: {names}; run `grader check` and fix it before releasing")
+    _check_no_hidden_check_ships(exercises)
     spec = grader_spec or default_grader_spec()
     written: list[Path] = []
 
-    def write(relative: str, text: str) -> None:
-        path = out / relative
+    def write(relative: str, text: str, base: Path = out) -> None:
+        path = base / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
 
-    built = None
+    built = graded_with = None
+    withheld: dict[str, str] = {}
     requirements = [spec, *course.requires]  # what the course's exercises need beyond the grader
+    grading_requirements = list(requirements)
     if not courses.ships_with_engine(course):
+        withheld = {e.id: recording.record(e) for e in exercises if not e.reference_shown}
         try:
-            built = wheel.build(course, out / WHEELS)
+            built = wheel.build(course, out / WHEELS, recordings=withheld)
+            graded_with = wheel.build(course, grading / WHEELS)
         except wheel.WheelError as e:
             raise ReleaseError(str(e)) from None
-        written.append(built)
+        written += [built, graded_with]
         requirements.append(f"./{WHEELS}/{built.name}")
+        grading_requirements.append(f"./{WHEELS}/{graded_with.name}")
     for exercise in exercises:
         source = (root / "exercises" / exercise.relpath).read_text("utf-8")
         write(f"exercises/{exercise.relpath.as_posix()}", stubs.with_docstring(source, exercise))
@@ -99,13 +135,39 @@ def release(out: Path, course: Course | None = None, grader_spec: str | None = N
     write("conftest.py", CONFTEST)
     write("requirements.txt", REQUIREMENTS.format(lines="\n".join(requirements)))
     write("pyproject.toml", PYPROJECT.format(name=course.name, version=course.version))
-    write("README.md", readme(exercises, spec, course))
+    write("README.md", readme(exercises, spec, course, withheld))
     write(".gitignore", GITIGNORE)
-    write(".github/workflows/grade.yml", workflow())
-    return Released(out, tuple(written), spec, built)
+    write(".github/workflows/grade.yml", workflow(course.name))
+    write(
+        str(grading / "requirements.txt"),
+        GRADING_REQUIREMENTS.format(lines="\n".join(grading_requirements)),
+        grading,
+    )
+    write("roster.txt", ROSTER, grading)
+    write("README.md", GRADING_README.format(name=course.name, learners=out.name), grading)
+    write(".github/workflows/grade-submissions.yml", grading_workflow(course.name), grading)
+    return Released(out, tuple(written), spec, built, grading, graded_with)
 
 
-def readme(exercises: tuple[Exercise, ...], spec: str, course: Course) -> str:
+def _check_no_hidden_check_ships(exercises: tuple[Exercise, ...]) -> None:
+    """A hidden check written in ``specs/<id>.py`` would reach learners with that file: refuse it."""
+    from grader import course as courses
+
+    for exercise in exercises:
+        module = courses.spec_module(exercise)
+        named = [c.name for c in getattr(module, "CHECKS", ()) if c.hidden]
+        if named:
+            raise ReleaseError(
+                f"specs/{exercise.id}.py holds the hidden check(s) {', '.join(named)}, and learners receive"
+                f" that file; move them to specs/hidden/{exercise.id}.py (its CHECKS, which only CI gets)"
+            )
+
+
+def readme(
+    exercises: tuple[Exercise, ...], spec: str, course: Course, recordings: dict[str, str] | None = None
+) -> str:
+    """The learners' README; with ``recordings`` (a course released with withheld references), a table of
+    what a local run checks per exercise and what only CI checks."""
     rows_en = "\n".join(
         f"| {e.chapter} | `{e.id}` | [{e.title.en}](exercises/{e.relpath.as_posix()}) | {e.points} |"
         for e in exercises
@@ -126,7 +188,16 @@ def readme(exercises: tuple[Exercise, ...], spec: str, course: Course) -> str:
         name=course.name,
         version=course.version,
         first=exercises[0].id if exercises else "ID",
-    )
+    ) + (coverage(exercises, recordings) if recordings else "")
+
+
+def coverage(exercises: tuple[Exercise, ...], recordings: dict[str, str]) -> str:
+    rows = []
+    for exercise in exercises:
+        local, ci = recording.coverage(exercise, recordings.get(exercise.id))
+        only_ci = ", ".join(f"`{c}`" for c in ci) or "—"
+        rows.append(f"| `{exercise.id}` | {len(local)} of {len(local) + len(ci)} | {only_ci} |")
+    return COVERAGE.format(rows="\n".join(rows))
 
 
 CONFTEST = '''\
@@ -147,6 +218,46 @@ PYPROJECT = """\
 # from requirements.txt.
 [tool.grader]
 course = "{name}"  # version {version}
+"""
+
+GRADING_REQUIREMENTS = """\
+# The grader and the instructor's course (every reference, hidden checks included), pinned: the grading
+# workflow installs exactly these. Never give this folder, nor its wheel, to learners.
+{lines}
+"""
+
+ROSTER = """\
+# The learners' repositories grade-submissions.yml grades: one per line, "owner/name [commit]".
+# With a commit (the submitted one, e.g. the last before the deadline) that commit is graded; without
+# one, the repository's default branch as it is when the job runs. GitHub Classroom names them
+# <classroom-org>/<assignment>-<github-username>.
+# my-classroom/assignment-1-some-learner 0123456789abcdef0123456789abcdef01234567
+"""
+
+GRADING_README = """\
+# Grading {name} (instructor only: keep this repository private)
+
+Push this folder as a private repository of the instructor. Its workflow,
+`.github/workflows/grade-submissions.yml`, grades each learner's repository listed in `roster.txt` at the
+submitted commit, with the course installed from `requirements.txt` (every reference, hidden checks
+included) and the secret seed; the learners' repository (`{learners}`) holds no secret and its workflow's
+score is advisory. Set-up (secrets `GRADER_SEED` and `SUBMISSIONS_TOKEN`, GitHub Classroom): see the
+grader's docs/score.md, "The score that counts".
+"""
+
+COVERAGE = """
+## Local checks and CI · 本地检查与 CI
+
+`pytest exercises/` checks your code against results recorded from the instructor's reference; the
+checks listed last need inputs chosen at grading time and run in CI only ("checked in CI only": skipped
+here, never passed). Hidden checks run in CI only too.
+
+`pytest exercises/` 用讲师参考答案事先记录的结果检查你的代码；最后一列的检查需要评分时才生成的输入，
+只在 CI 中运行（本地显示为"checked in CI only"并跳过，不会算作通过）。隐藏检查也只在 CI 中运行。
+
+| id | checked locally · 本地检查 | CI only · 只在 CI |
+|---|---|---|
+{rows}
 """
 
 GITIGNORE = """\

@@ -4,8 +4,9 @@ A wheel is a zip file with the package and a ``*.dist-info`` folder (``METADATA`
 ``entry_points.txt``, ``RECORD``): written here with :mod:`zipfile`, with no build tool and no network, and
 deterministically (sorted entries, fixed timestamps and permissions: the same course gives the same bytes).
 The package holds the course as a folder does (``course.toml``, ``catalog/``, ``specs/``, ``reference/``,
-``exercises/``; never ``submissions/``) and registers it in the entry point group ``grader.courses``, as the
-engine registers its own course.
+``exercises/``; never ``submissions/``) and registers it in the entry point group ``grader.courses``, as
+the engine registers its own course. In the learners' package, ``reference/`` holds only the references
+the catalog marks ``reference_shown``, and ``expected/`` the others' recorded results (grader.recorded).
 
 >>> distribution("intro-to-tensors"), package("intro-to-tensors")
 ('grader-course-intro-to-tensors', 'grader_course_intro_to_tensors')
@@ -16,12 +17,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from grader import __version__
+from grader import __version__, recorded
 from grader.authoring import stubs
 from grader.course import ENTRY_POINTS, Course
+from grader.runner import HIDDEN_SPECS
 
 DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no build time in the bytes
 MODE = 0o644 << 16
@@ -57,9 +59,15 @@ def _version(course: Course) -> str:
         ) from None
 
 
-def files(course: Course) -> Iterator[tuple[str, bytes]]:
-    """(path inside the wheel, content) of every file of the course's package, in a fixed order."""
+def files(course: Course, recordings: Mapping[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(path inside the wheel, content) of every file of the course's package, in a fixed order.
+
+    ``recordings`` (exercise id -> ``expected/<id>.json`` text) makes it the learners' package: only the
+    references the catalog marks ``reference_shown``, and the others' recorded results instead. Without
+    it, the instructor's package: every reference (what CI grades with)."""
     top = package(course.name)
+    learners = recordings is not None
+    withheld = {e.relpath.as_posix() for e in course.exercises if learners and not e.reference_shown}
     yield (
         f"{top}/__init__.py",
         f'"""The course {course.name} ({course.title.en}) for torch-grader."""\n'.encode(),
@@ -67,16 +75,32 @@ def files(course: Course) -> Iterator[tuple[str, bytes]]:
     yield f"{top}/course.toml", (course.root / "course.toml").read_bytes()
     for path in sorted(course.catalog_dir.glob("*.toml")):
         yield f"{top}/catalog/{path.name}", path.read_bytes()
-    for folder, pattern in ((course.specs_dir, "**/*.py"), (course.reference_dir, "**/*.py")):
-        for path in sorted(folder.glob(pattern)):
-            if "__pycache__" not in path.parts:
-                yield f"{top}/{folder.name}/{path.relative_to(folder).as_posix()}", path.read_bytes()
+    for path in sorted(course.specs_dir.glob("**/*.py")):
+        relative = path.relative_to(course.specs_dir)
+        hidden = relative.parts[0] == HIDDEN_SPECS  # CI-only checks: the instructor's package only
+        if "__pycache__" not in path.parts and not (learners and hidden):
+            yield f"{top}/specs/{relative.as_posix()}", path.read_bytes()
+    for path in sorted(course.reference_dir.glob("**/*.py")):
+        relative = path.relative_to(course.reference_dir).as_posix()
+        # a learners' package holds the shown references only (and no reference helper module: withheld
+        # references may share it, and it may hold their answers)
+        keep = not learners or (relative not in withheld and _shown(course, relative))
+        if "__pycache__" not in path.parts and keep:
+            yield f"{top}/reference/{relative}", path.read_bytes()
+    for exercise_id, text in sorted((recordings or {}).items()):
+        yield f"{top}/{recorded.FOLDER}/{exercise_id}.json", text.encode()
     for exercise in course.exercises:  # the stubs, their docstrings written from the catalog
         source = (course.exercises_dir / exercise.relpath).read_text(encoding="utf-8")
         yield (
             f"{top}/exercises/{exercise.relpath.as_posix()}",
             stubs.with_docstring(source, exercise).encode(),
         )
+
+
+def _shown(course: Course, relative: str) -> bool:
+    """Whether a file of reference/ is a shown exercise's reference (never a helper module, nor another
+    exercise's file)."""
+    return any(e.reference_shown and e.relpath.as_posix() == relative for e in course.exercises)
 
 
 def metadata(course: Course) -> dict[str, bytes]:
@@ -103,10 +127,11 @@ def metadata(course: Course) -> dict[str, bytes]:
     }
 
 
-def build(course: Course, folder: Path) -> Path:
-    """Write the course's wheel into ``folder`` (created if need be) and return its path."""
+def build(course: Course, folder: Path, recordings: Mapping[str, str] | None = None) -> Path:
+    """Write the course's wheel into ``folder`` (created if need be) and return its path: the learners'
+    package with ``recordings`` (see :func:`files`), else the instructor's, with every reference."""
     dist_info = f"{package(course.name)}-{_version(course)}.dist-info"
-    entries = list(files(course)) + [(f"{dist_info}/{n}", b) for n, b in metadata(course).items()]
+    entries = list(files(course, recordings)) + [(f"{dist_info}/{n}", b) for n, b in metadata(course).items()]
     record = [f"{name},sha256={_digest(data)},{len(data)}" for name, data in entries]
     record.append(f"{dist_info}/RECORD,,")
     entries.append((f"{dist_info}/RECORD", ("\n".join(record) + "\n").encode()))

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 # Imported here so the fork server has them loaded before any learner code runs.
-from grader import cases, catalog, course, harness, loader
+from grader import cases, catalog, harness, loader
 from grader.i18n import to_plain
 from grader.sandbox import confine, filesystem, kernel, seccomp, wire
 
@@ -181,7 +181,9 @@ def _confine(conn: Connection, setup: ChildSetup, init: tuple[int, int] | None) 
     # parallel region with more threads hangs (seen with torch 2.13's CPU build).
     torch.set_num_threads(1)
     exercise = catalog.get(setup.exercise_id)  # of the course the fork server preloaded (the parent's)
-    checks = {c.name: c for c in course.spec_module(exercise).CHECKS}
+    from grader.runner import load_checks  # the spec's checks and the course's specs/hidden/ ones
+
+    checks = {c.name: c for c in load_checks(exercise)}
     uid, gid = setup.identity or (None, None)
     if setup.as_root and setup.level != confine.PROCESS:
         os.setgroups([])

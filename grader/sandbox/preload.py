@@ -15,11 +15,12 @@ import numpy  # noqa: F401
 
 from grader import course, warmup
 from grader.loader import REPO_ROOT
+from grader.runner import load_checks
 from grader.sandbox import child, filesystem, kernel, seccomp
 
 _course = course.active()
 for _exercise in _course.exercises:
-    _course.spec_module(_exercise.id)
+    load_checks(_exercise)  # the spec module, and specs/hidden/<id>.py where the course has one
 
 warmup.warm_up(comparisons=False)  # children never compare: the parent does
 

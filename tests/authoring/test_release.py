@@ -14,7 +14,7 @@ import pytest
 from authoring_helpers import IGNORE, ROOT
 
 from grader.authoring.cli import main
-from grader.authoring.release import default_grader_spec, release
+from grader.authoring.release import default_grader_spec, release, workflow
 from grader.catalog import catalog
 
 
@@ -68,9 +68,8 @@ def test_the_release_holds_stubs_ci_plugin_and_a_pinned_grader(released: Path) -
     readme = files["README.md"]
     assert "## English" in readme and "## 中文" in readme and "pytest exercises/" in readme
     assert all(e.title.en in readme and e.title.zh in readme for e in catalog())
-    template = ROOT / "grader" / "templates" / "grade.yml"
-    if template.is_file():
-        assert files[".github/workflows/grade.yml"] == template.read_text(encoding="utf-8")
+    assert files[".github/workflows/grade.yml"] == workflow("pytorch-basics")
+    assert "--course pytorch-basics" in files[".github/workflows/grade.yml"]
 
 
 def test_no_solution_and_no_instructor_setting_is_released(released: Path) -> None:
@@ -105,6 +104,16 @@ def test_a_folder_in_use_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["release", str(tmp_path)]) == 2
     assert "Expected a new or empty folder" in capsys.readouterr().err
     assert main(["release", str(ROOT)]) == 2
+
+
+def test_the_grading_folder_stays_apart_from_the_learners(tmp_path: Path) -> None:
+    """The instructor's grading folder (default: beside the learners' repository) is never inside it."""
+    done = release(tmp_path / "learners")
+    assert done.grading == tmp_path / "learners-grading"
+    assert (done.grading / ".github" / "workflows" / "grade-submissions.yml").is_file()
+    assert not (done.root / ".github" / "workflows" / "grade-submissions.yml").exists()
+    with pytest.raises(ValueError, match="apart from the learners' repository"):
+        release(tmp_path / "again", grading=tmp_path / "again" / "grading")
 
 
 @pytest.mark.slow

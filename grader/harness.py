@@ -8,6 +8,7 @@ compares it with the reference's.
 from __future__ import annotations
 
 import contextlib
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from grader.gate.runtime import Tracer
 from grader.i18n import say
 
 Runner = Callable[[Callable[..., Any], Case], Any]
+_CLOCK = time.perf_counter  # bound before any learner code exists
 
 # What a call did, in the learner's words (the runner's judge and the timed races both say it).
 RAISED = say("your code raised {error}", "你的代码抛出了异常 {error}")
@@ -66,6 +68,9 @@ class Outcome:
     # runtime evidence for the forbidden-API gate (grader.gate.runtime): plain dicts of str/int, the last
     # one the trace's own status; empty when the call was not traced (no forbidden list)
     evidence: tuple[dict[str, str | int], ...] = ()
+    # how long the run took by the trusted side's clock: in-process, around ``run(fn, case)``; sandboxed, the
+    # parent's clock around the whole request (never a time the child reports), so at least the run's time
+    seconds: float = 0.0
 
 
 class LearnerFault(Exception):
@@ -95,6 +100,7 @@ def observe(
     before = case.inputs()
     snapshot = case.clone().inputs()
     tracer = Tracer(forbidden, learner_root) if forbidden and learner_root is not None else None
+    start = _CLOCK()
     try:
         with tracer if tracer is not None else contextlib.nullcontext():
             value = run(fn, case)
@@ -103,8 +109,9 @@ def observe(
     except (Exception, SystemExit) as e:
         return Outcome(error=learner_error(e, learner_root), evidence=_evidence(tracer))
     mutated = tuple(name for name, v in before.items() if not identical(v, snapshot[name]))
+    seconds = _CLOCK() - start
     aliased = tuple(name for name, v in before.items() if _shares_memory(value, v))
-    return Outcome(value=value, mutated=mutated, aliased=aliased, evidence=_evidence(tracer))
+    return Outcome(value=value, mutated=mutated, aliased=aliased, evidence=_evidence(tracer), seconds=seconds)
 
 
 def _evidence(tracer: Tracer | None) -> tuple[dict[str, str | int], ...]:

@@ -24,7 +24,8 @@ the engine's own business and may change in any release; the sandbox keeps learn
   (``gs.tensors``, ``gs.shapes``, ``gs.sizes``, ``gs.cases``, ...);
 - comparing: :func:`compare`, :class:`Tolerance`, :data:`EXACT`, :func:`type_name`;
 - running: :func:`call` (the default way a check calls the exercise), :class:`ImplicitBroadcastWatch`
-  (``refuse=True``: implicit broadcasting raises :class:`ImplicitBroadcast` where it happens);
+  (``refuse=True``: implicit broadcasting raises :class:`ImplicitBroadcast` where it happens),
+  :func:`read_values` (a tensor's values as a NumPy array, read where the learner's code cannot rewrite them);
 - timing: :func:`median_time`, :func:`device_name`;
 - messages to the learner, in English and Chinese: :func:`say`, :func:`lines`, :class:`Msg`;
 - data sets: :func:`digits_train`, :func:`digits_held_out`, :data:`DIGITS_CLASSES`.
@@ -37,7 +38,7 @@ from grader.cases import Case, ramp
 from grader.compare import EXACT, Tolerance, compare, type_name
 from grader.datasets import DIGITS_CLASSES, digits_held_out, digits_train
 from grader.guards import ImplicitBroadcast, ImplicitBroadcastWatch
-from grader.harness import call
+from grader.harness import call, read_values
 from grader.i18n import Msg, lines, say
 from grader.spec import Agrees, Check, Holds, Judgement, Races, Raises
 from grader.timing import device_name, median_time
@@ -64,6 +65,7 @@ __all__ = [
     "lines",
     "median_time",
     "ramp",
+    "read_values",
     "say",
     "strategies",
     "type_name",

@@ -42,6 +42,28 @@ def call(fn: Callable[..., Any], case: Case) -> Any:
     return fn(*case.args, **case.kwargs)
 
 
+# torch's C tensor type and the switch that turns every TorchFunctionMode off, bound before any learner
+# code exists: ``torch.Tensor`` is a Python class whose methods learner code can rebind, and while a mode
+# is active even a C method's call is handed to ``torch.Tensor``'s attribute of that name
+_TENSOR = torch._C.TensorBase
+_NO_MODES = torch._C.DisableTorchFunction
+
+
+def read_values(tensor: Any) -> np.ndarray:
+    """A copy of a tensor's values as a NumPy array, read through torch's own C methods with every mode
+    off: what a check's ``run`` sends back when the reading must not be the learner's to rewrite (methods of
+    ``torch.Tensor``, or a spec's helpers, rebound by the submission). TypeError when it is no tensor.
+
+    >>> read_values(torch.arange(3))
+    array([0, 1, 2])
+    """
+    with _NO_MODES():
+        values = _TENSOR.detach(tensor)
+        if _TENSOR.__getattribute__(values, "device").type != "cpu":
+            values = _TENSOR.cpu(values)
+        return _TENSOR.numpy(_TENSOR.resolve_neg(_TENSOR.resolve_conj(values))).copy()
+
+
 @dataclass(frozen=True)
 class LearnerError:
     """An exception raised by the learner's code, with only the learner's own frames."""

@@ -104,8 +104,8 @@ def shares_both_ways(case: Case, seen: dict):
         return None  # nothing to write: no way to tell
     first = _changed(a, 1)
     second = _changed(first, 1)
-    array_to_tensor = _same(seen["tensor_after_array_write"], first)
-    tensor_to_array = _same(seen["array_after_tensor_write"], second)
+    array_to_tensor = _same(seen.get("tensor_after_array_write"), first)
+    tensor_to_array = _same(seen.get("array_after_tensor_write"), second)
     if array_to_tensor and tensor_to_array:
         return None
     if not array_to_tensor and not tensor_to_array:

@@ -49,6 +49,18 @@ _TENSOR = torch._C.TensorBase
 _NO_MODES = torch._C.DisableTorchFunction
 
 
+def read_attribute(tensor: Any, name: str) -> Any:
+    """A tensor's own attribute (``requires_grad``, ``grad``, ``shape``, ``dtype``, ...), read from torch's C
+    type with every mode off: what a submission made ``torch.Tensor`` say about it does not count. A tensor
+    found this way (``grad``) still crosses to the trusted side through :func:`read_values`.
+
+    >>> read_attribute(torch.ones(1, requires_grad=True), "requires_grad")
+    True
+    """
+    with _NO_MODES():
+        return _TENSOR.__dict__[name].__get__(tensor, _TENSOR)
+
+
 def read_values(tensor: Any) -> np.ndarray:
     """A copy of a tensor's values as a NumPy array, read through torch's own C methods with every mode
     off: what a check's ``run`` sends back when the reading must not be the learner's to rewrite (methods of
@@ -152,17 +164,34 @@ def learner_error(e: BaseException, learner_root: Path | None) -> LearnerError:
     return LearnerError(type=type(e).__name__, message=str(e), where=where, bases=bases)
 
 
+# What the observations below read through: torch's and NumPy's C types, with every mode off, and the few
+# names they need, bound before any learner code exists (in the learner's process, ``torch.equal``,
+# ``np.array_equal``, ``torch.Tensor``'s methods and properties are the learner's to rebind)
+_TORCH_TENSOR = torch.Tensor
+_STORAGE = torch._C.StorageBase
+_SHAPE, _DTYPE, _DEVICE = (_TENSOR.__dict__[name].__get__ for name in ("shape", "dtype", "device"))
+_UINT8, _BOOL, _CONTIGUOUS = torch.uint8, torch.bool, torch.contiguous_format
+_ARRAY_SHAPE, _ARRAY_DTYPE = (np.ndarray.__dict__[name].__get__ for name in ("shape", "dtype"))
+_ARRAY_BYTES = np.ndarray.tobytes
+
+
 def identical(now: Any, before: Any) -> bool:
     """Whether an input is as it was: bit for bit for tensors and arrays, item by item in containers."""
-    if isinstance(before, torch.Tensor):
-        if not isinstance(now, torch.Tensor) or now.shape != before.shape or now.dtype != before.dtype:
+    if isinstance(before, _TENSOR):
+        if not isinstance(now, _TENSOR):
             return False
-        if before.device.type == "meta":
-            return True
-        return _same_bits(now.detach(), before.detach())
+        with _NO_MODES():
+            if _SHAPE(now) != _SHAPE(before) or _DTYPE(now) != _DTYPE(before):
+                return False
+            if _DEVICE(before).type == "meta":
+                return True
+            return _same_bits(_TENSOR.detach(now), _TENSOR.detach(before))
     if isinstance(before, np.ndarray):
-        return isinstance(now, np.ndarray) and np.array_equal(
-            now, before, equal_nan=before.dtype.kind in "fc"
+        return (
+            isinstance(now, np.ndarray)
+            and _ARRAY_SHAPE(now) == _ARRAY_SHAPE(before)
+            and _ARRAY_DTYPE(now) == _ARRAY_DTYPE(before)
+            and _ARRAY_BYTES(now) == _ARRAY_BYTES(before)
         )
     if isinstance(before, list | tuple):
         return (
@@ -181,15 +210,16 @@ def identical(now: Any, before: Any) -> bool:
 
 def _same_bits(a: torch.Tensor, b: torch.Tensor) -> bool:
     """Bit-for-bit equal (NaN equals itself, -0.0 differs from 0.0): far cheaper than assert_close."""
-    if a.device != b.device:
-        return False
-    if a.numel() == 0:
-        return True
-    flat_a = a.reshape(-1).clone(memory_format=torch.contiguous_format)
-    flat_b = b.reshape(-1).clone(memory_format=torch.contiguous_format)
-    if a.dtype == torch.bool:
-        return torch.equal(flat_a, flat_b)
-    return torch.equal(flat_a.view(torch.uint8), flat_b.view(torch.uint8))
+    with _NO_MODES():
+        if _DEVICE(a) != _DEVICE(b):
+            return False
+        if _TENSOR.numel(a) == 0:
+            return True
+        flat_a = _TENSOR.clone(_TENSOR.reshape(a, (-1,)), memory_format=_CONTIGUOUS)
+        flat_b = _TENSOR.clone(_TENSOR.reshape(b, (-1,)), memory_format=_CONTIGUOUS)
+        if _DTYPE(a) == _BOOL:
+            return _TENSOR.equal(flat_a, flat_b)
+        return _TENSOR.equal(_TENSOR.view(flat_a, _UINT8), _TENSOR.view(flat_b, _UINT8))
 
 
 def _buffers(value: Any, depth: int = 0) -> list[tuple[int, int]]:
@@ -197,11 +227,13 @@ def _buffers(value: Any, depth: int = 0) -> list[tuple[int, int]]:
     # exact types only: the learner's value may be a subclass whose every method lies
     if depth > 20:
         return []
-    if type(value) is torch.Tensor:
-        if value.device.type == "meta" or value.numel() == 0:
-            return []
-        storage = value.untyped_storage()
-        return [(storage.data_ptr(), storage.data_ptr() + storage.nbytes())]
+    if type(value) is _TORCH_TENSOR:
+        with _NO_MODES():
+            if _DEVICE(value).type == "meta" or _TENSOR.numel(value) == 0:
+                return []
+            storage = _TENSOR.untyped_storage(value)
+            start = _STORAGE.data_ptr(storage)
+            return [(start, start + _STORAGE.nbytes(storage))]
     if type(value) is np.ndarray:
         if value.size == 0:
             return []

@@ -23,7 +23,10 @@ the engine's own business and may change in any release; the sandbox keeps learn
 - inputs: :class:`Case`, :func:`ramp`, and the Hypothesis strategies of tensors in :mod:`strategies`
   (``gs.tensors``, ``gs.shapes``, ``gs.sizes``, ``gs.cases``, ...);
 - comparing: :func:`compare`, :class:`Tolerance`, :data:`EXACT`, :func:`type_name`;
-- running: :func:`call` (the default way a check calls the exercise), :class:`ImplicitBroadcastWatch`;
+- running: :func:`call` (the default way a check calls the exercise), :class:`ImplicitBroadcastWatch`
+  (``refuse=True``: implicit broadcasting raises :class:`ImplicitBroadcast` where it happens),
+  :func:`read_values` and :func:`read_attribute` (a tensor's values as a NumPy array, its own
+  attributes: read where the learner's code cannot rewrite them);
 - timing: :func:`median_time`, :func:`device_name`;
 - messages to the learner, in English and Chinese: :func:`say`, :func:`lines`, :class:`Msg`;
 - data sets: :func:`digits_train`, :func:`digits_held_out`, :data:`DIGITS_CLASSES`.
@@ -35,8 +38,8 @@ from grader import strategies
 from grader.cases import Case, ramp
 from grader.compare import EXACT, Tolerance, compare, type_name
 from grader.datasets import DIGITS_CLASSES, digits_held_out, digits_train
-from grader.guards import ImplicitBroadcastWatch
-from grader.harness import call
+from grader.guards import ImplicitBroadcast, ImplicitBroadcastWatch
+from grader.harness import call, read_attribute, read_values
 from grader.i18n import Msg, lines, say
 from grader.spec import Agrees, Check, Holds, Judgement, Races, Raises
 from grader.timing import device_name, median_time
@@ -48,6 +51,7 @@ __all__ = [
     "Case",
     "Check",
     "Holds",
+    "ImplicitBroadcast",
     "ImplicitBroadcastWatch",
     "Judgement",
     "Msg",
@@ -62,6 +66,8 @@ __all__ = [
     "lines",
     "median_time",
     "ramp",
+    "read_attribute",
+    "read_values",
     "say",
     "strategies",
     "type_name",

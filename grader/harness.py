@@ -8,6 +8,7 @@ compares it with the reference's.
 from __future__ import annotations
 
 import contextlib
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from grader.gate.runtime import Tracer
 from grader.i18n import say
 
 Runner = Callable[[Callable[..., Any], Case], Any]
+_CLOCK = time.perf_counter  # bound before any learner code exists
 
 # What a call did, in the learner's words (the runner's judge and the timed races both say it).
 RAISED = say("your code raised {error}", "你的代码抛出了异常 {error}")
@@ -38,6 +40,40 @@ MUTATED = say(
 def call(fn: Callable[..., Any], case: Case) -> Any:
     """The default way a check runs an exercise: call it with the case's arguments."""
     return fn(*case.args, **case.kwargs)
+
+
+# torch's C tensor type and the switch that turns every TorchFunctionMode off, bound before any learner
+# code exists: ``torch.Tensor`` is a Python class whose methods learner code can rebind, and while a mode
+# is active even a C method's call is handed to ``torch.Tensor``'s attribute of that name
+_TENSOR = torch._C.TensorBase
+_NO_MODES = torch._C.DisableTorchFunction
+
+
+def read_attribute(tensor: Any, name: str) -> Any:
+    """A tensor's own attribute (``requires_grad``, ``grad``, ``shape``, ``dtype``, ...), read from torch's C
+    type with every mode off: what a submission made ``torch.Tensor`` say about it does not count. A tensor
+    found this way (``grad``) still crosses to the trusted side through :func:`read_values`.
+
+    >>> read_attribute(torch.ones(1, requires_grad=True), "requires_grad")
+    True
+    """
+    with _NO_MODES():
+        return _TENSOR.__dict__[name].__get__(tensor, _TENSOR)
+
+
+def read_values(tensor: Any) -> np.ndarray:
+    """A copy of a tensor's values as a NumPy array, read through torch's own C methods with every mode
+    off: what a check's ``run`` sends back when the reading must not be the learner's to rewrite (methods of
+    ``torch.Tensor``, or a spec's helpers, rebound by the submission). TypeError when it is no tensor.
+
+    >>> read_values(torch.arange(3))
+    array([0, 1, 2])
+    """
+    with _NO_MODES():
+        values = _TENSOR.detach(tensor)
+        if _TENSOR.__getattribute__(values, "device").type != "cpu":
+            values = _TENSOR.cpu(values)
+        return _TENSOR.numpy(_TENSOR.resolve_neg(_TENSOR.resolve_conj(values))).copy()
 
 
 @dataclass(frozen=True)
@@ -66,6 +102,9 @@ class Outcome:
     # runtime evidence for the forbidden-API gate (grader.gate.runtime): plain dicts of str/int, the last
     # one the trace's own status; empty when the call was not traced (no forbidden list)
     evidence: tuple[dict[str, str | int], ...] = ()
+    # how long the run took by the trusted side's clock: in-process, around ``run(fn, case)``; sandboxed, the
+    # parent's clock around the whole request (never a time the child reports), so at least the run's time
+    seconds: float = 0.0
 
 
 class LearnerFault(Exception):
@@ -95,6 +134,7 @@ def observe(
     before = case.inputs()
     snapshot = case.clone().inputs()
     tracer = Tracer(forbidden, learner_root) if forbidden and learner_root is not None else None
+    start = _CLOCK()
     try:
         with tracer if tracer is not None else contextlib.nullcontext():
             value = run(fn, case)
@@ -103,8 +143,9 @@ def observe(
     except (Exception, SystemExit) as e:
         return Outcome(error=learner_error(e, learner_root), evidence=_evidence(tracer))
     mutated = tuple(name for name, v in before.items() if not identical(v, snapshot[name]))
+    seconds = _CLOCK() - start
     aliased = tuple(name for name, v in before.items() if _shares_memory(value, v))
-    return Outcome(value=value, mutated=mutated, aliased=aliased, evidence=_evidence(tracer))
+    return Outcome(value=value, mutated=mutated, aliased=aliased, evidence=_evidence(tracer), seconds=seconds)
 
 
 def _evidence(tracer: Tracer | None) -> tuple[dict[str, str | int], ...]:
@@ -123,17 +164,34 @@ def learner_error(e: BaseException, learner_root: Path | None) -> LearnerError:
     return LearnerError(type=type(e).__name__, message=str(e), where=where, bases=bases)
 
 
+# What the observations below read through: torch's and NumPy's C types, with every mode off, and the few
+# names they need, bound before any learner code exists (in the learner's process, ``torch.equal``,
+# ``np.array_equal``, ``torch.Tensor``'s methods and properties are the learner's to rebind)
+_TORCH_TENSOR = torch.Tensor
+_STORAGE = torch._C.StorageBase
+_SHAPE, _DTYPE, _DEVICE = (_TENSOR.__dict__[name].__get__ for name in ("shape", "dtype", "device"))
+_UINT8, _BOOL, _CONTIGUOUS = torch.uint8, torch.bool, torch.contiguous_format
+_ARRAY_SHAPE, _ARRAY_DTYPE = (np.ndarray.__dict__[name].__get__ for name in ("shape", "dtype"))
+_ARRAY_BYTES = np.ndarray.tobytes
+
+
 def identical(now: Any, before: Any) -> bool:
     """Whether an input is as it was: bit for bit for tensors and arrays, item by item in containers."""
-    if isinstance(before, torch.Tensor):
-        if not isinstance(now, torch.Tensor) or now.shape != before.shape or now.dtype != before.dtype:
+    if isinstance(before, _TENSOR):
+        if not isinstance(now, _TENSOR):
             return False
-        if before.device.type == "meta":
-            return True
-        return _same_bits(now.detach(), before.detach())
+        with _NO_MODES():
+            if _SHAPE(now) != _SHAPE(before) or _DTYPE(now) != _DTYPE(before):
+                return False
+            if _DEVICE(before).type == "meta":
+                return True
+            return _same_bits(_TENSOR.detach(now), _TENSOR.detach(before))
     if isinstance(before, np.ndarray):
-        return isinstance(now, np.ndarray) and np.array_equal(
-            now, before, equal_nan=before.dtype.kind in "fc"
+        return (
+            isinstance(now, np.ndarray)
+            and _ARRAY_SHAPE(now) == _ARRAY_SHAPE(before)
+            and _ARRAY_DTYPE(now) == _ARRAY_DTYPE(before)
+            and _ARRAY_BYTES(now) == _ARRAY_BYTES(before)
         )
     if isinstance(before, list | tuple):
         return (
@@ -152,15 +210,16 @@ def identical(now: Any, before: Any) -> bool:
 
 def _same_bits(a: torch.Tensor, b: torch.Tensor) -> bool:
     """Bit-for-bit equal (NaN equals itself, -0.0 differs from 0.0): far cheaper than assert_close."""
-    if a.device != b.device:
-        return False
-    if a.numel() == 0:
-        return True
-    flat_a = a.reshape(-1).clone(memory_format=torch.contiguous_format)
-    flat_b = b.reshape(-1).clone(memory_format=torch.contiguous_format)
-    if a.dtype == torch.bool:
-        return torch.equal(flat_a, flat_b)
-    return torch.equal(flat_a.view(torch.uint8), flat_b.view(torch.uint8))
+    with _NO_MODES():
+        if _DEVICE(a) != _DEVICE(b):
+            return False
+        if _TENSOR.numel(a) == 0:
+            return True
+        flat_a = _TENSOR.clone(_TENSOR.reshape(a, (-1,)), memory_format=_CONTIGUOUS)
+        flat_b = _TENSOR.clone(_TENSOR.reshape(b, (-1,)), memory_format=_CONTIGUOUS)
+        if _DTYPE(a) == _BOOL:
+            return _TENSOR.equal(flat_a, flat_b)
+        return _TENSOR.equal(_TENSOR.view(flat_a, _UINT8), _TENSOR.view(flat_b, _UINT8))
 
 
 def _buffers(value: Any, depth: int = 0) -> list[tuple[int, int]]:
@@ -168,11 +227,13 @@ def _buffers(value: Any, depth: int = 0) -> list[tuple[int, int]]:
     # exact types only: the learner's value may be a subclass whose every method lies
     if depth > 20:
         return []
-    if type(value) is torch.Tensor:
-        if value.device.type == "meta" or value.numel() == 0:
-            return []
-        storage = value.untyped_storage()
-        return [(storage.data_ptr(), storage.data_ptr() + storage.nbytes())]
+    if type(value) is _TORCH_TENSOR:
+        with _NO_MODES():
+            if _DEVICE(value).type == "meta" or _TENSOR.numel(value) == 0:
+                return []
+            storage = _TENSOR.untyped_storage(value)
+            start = _STORAGE.data_ptr(storage)
+            return [(start, start + _STORAGE.nbytes(storage))]
     if type(value) is np.ndarray:
         if value.size == 0:
             return []

@@ -331,7 +331,7 @@ def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | Ju
     if got.mutated and not getattr(check, "may_modify_inputs", False):
         return MUTATED(names=", ".join(got.mutated))
     if isinstance(check, Holds):
-        return check.judge(case, got.value)
+        return check.judge(case, got.value, got.seconds) if check.clocked else check.judge(case, got.value)
     if isinstance(check, Agrees):
         problem = compare(expected.value, got.value, check.tol)
         if problem:

@@ -78,10 +78,21 @@ class Raises(Check):
 
 @dataclass(frozen=True, kw_only=True)
 class Holds(Check):
-    """``judge(case, result)`` returns None when the learner's result is right, else what is wrong."""
+    """``judge(case, result)`` returns None when the learner's result is right, else what is wrong.
 
-    judge: Callable[[Case, Any], Msg | Judgement | None]
+    ``run`` executes in the learner's process (sandboxed: the child), so it only observes: it returns raw
+    observations (values, arrays, shapes, names), and ``judge`` decides, always in the trusted process. It
+    never compares, never computes a verdict there, and holds no expected value in what it hands to learner
+    code: everything in that process is the learner's to read and rebind (docs/authoring.md, "Facts").
+
+    ``clocked``: the judge is called as ``judge(case, result, seconds)``, ``seconds`` being how long the run
+    took by the trusted side's own clock (sandboxed: the parent's clock around the whole request, so never
+    less than the run). A fact about time (a fixture that sleeps known times was really called) rests on it.
+    """
+
+    judge: Callable[..., Msg | Judgement | None]
     may_modify_inputs: bool = False
+    clocked: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

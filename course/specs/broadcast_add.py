@@ -7,12 +7,12 @@ from grader.api import (
     Agrees,
     Case,
     Holds,
+    ImplicitBroadcast,
     ImplicitBroadcastWatch,
     Msg,
     Raises,
     call,
     compare,
-    lines,
     ramp,
     say,
 )
@@ -34,10 +34,29 @@ def incompatible_pairs(draw):
     return Case.of(a=draw(gs.tensors(shape_a)), b=draw(gs.tensors(shape_b)))
 
 
+# bound when the spec loads, before any learner code
+_WATCH, _REFUSED = ImplicitBroadcastWatch, ImplicitBroadcast
+
+
 def run_watched(fn, case: Case) -> dict:
-    with ImplicitBroadcastWatch() as watch:
-        result = call(fn, case)
-    return {"result": result, "implicit": watch.violations}
+    """The learner's result, under a watch that refuses implicit broadcasting where it happens.
+
+    This runs in the learner's process, where a record of what the watch saw would be the learner's to
+    rewrite; an operation refused on the spot is not (the learner's code never got its result). What is
+    sent back is raw: the refused op and shapes, or the result and what the watch did with an implicit
+    broadcast after the call (it must still refuse it: a watch switched off by the learner's code does not).
+    """
+    with _WATCH(refuse=True):
+        try:
+            result = call(fn, case)
+        except _REFUSED as refused:
+            return {"refused": refused.args}
+        try:
+            torch.zeros(1, 2) + torch.zeros(2, 1)
+            canary = "ran"
+        except _REFUSED:
+            canary = "refused"
+    return {"result": result, "canary": canary}
 
 
 def implicit_broadcast(op: str, shapes: str) -> Msg:
@@ -49,12 +68,23 @@ def implicit_broadcast(op: str, shapes: str) -> Msg:
     )
 
 
+WATCH_SWITCHED_OFF = say(
+    "after your call the grader's watch no longer refused implicit broadcasting: your code switched it off",
+    "你的代码调用之后，评分器对隐式广播的监视不再生效：你的代码把它关掉了",
+)
+
+
 def no_implicit_broadcast(case: Case, observed: dict) -> object:
-    """Explicit broadcasting earns its points only with the right answer (doing nothing is not explicit)."""
-    violations = observed["implicit"]
-    if violations:
-        return lines([implicit_broadcast(op, " & ".join(map(str, shapes))) for op, shapes in violations[:3]])
-    return compare(case["a"] + case["b"], observed["result"])
+    """Judged in the trusted process. Explicit broadcasting earns its points only with the right answer
+    (doing nothing is not explicit), and only while the watch still refused implicit broadcasting."""
+    refused = observed.get("refused")
+    if refused is not None:
+        op, shapes = (*refused, None, None)[:2] if isinstance(refused, tuple) else (refused, None)
+        shapes = " & ".join(map(str, shapes)) if isinstance(shapes, tuple) else str(shapes)
+        return implicit_broadcast(str(op), shapes)
+    if observed.get("canary") != "refused":
+        return WATCH_SWITCHED_OFF
+    return compare(case["a"] + case["b"], observed.get("result"))
 
 
 _t = ramp

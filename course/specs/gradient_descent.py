@@ -3,7 +3,7 @@
 import torch
 from hypothesis import strategies as st
 
-from grader.api import Agrees, Case, Holds, Tolerance, lines, say
+from grader.api import Agrees, Case, Holds, Tolerance, lines, read_attribute, read_values, say
 from grader.api import strategies as gs
 
 from ._functions import ScalarFn
@@ -54,10 +54,16 @@ def _x0(*values: float, requires_grad: bool = False) -> torch.Tensor:
 
 
 def call_and_inspect_x0(fn, case: Case) -> dict:
+    """x0's own ``requires_grad`` and ``grad``, read from torch's C type: in the learner's process,
+    ``torch.Tensor``'s properties are the learner's to rebind."""
     x0 = case["x0"]
-    requires_grad_before = x0.requires_grad
+    requires_grad_before = read_attribute(x0, "requires_grad")
     fn(*case.args)
-    return {"requires_grad": (requires_grad_before, x0.requires_grad), "grad_after": x0.grad}
+    grad = read_attribute(x0, "grad")
+    return {
+        "requires_grad": (requires_grad_before, read_attribute(x0, "requires_grad")),
+        "grad_after": None if grad is None else read_values(grad),
+    }
 
 
 def x0_left_alone(case: Case, seen: dict):

@@ -1,6 +1,7 @@
 """Checks for to_tensor_shared: same values and dtype, and memory shared with the array both ways."""
 
 import numpy as np
+import torch
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -54,39 +55,60 @@ def _changed(a: np.ndarray, by: int) -> np.ndarray:
     return np.asarray(a + by).astype(a.dtype)
 
 
-def write_both_ways(fn, case: Case) -> dict:
-    """Write into the array and read the tensor, then write into the tensor and read the array."""
-    import torch
+# Methods of torch's C tensor type, called with every TorchFunctionMode off: nothing the learner rebinds
+# reaches them (``torch.Tensor``'s attributes and functions such as ``np.array_equal`` are the learner's to
+# rebind in its process, and a mode hands a C method's call to ``torch.Tensor``'s attribute of that name).
+# Bound when the spec loads, before any learner code.
+_TENSOR = torch._C.TensorBase
+_NO_MODES = torch._C.DisableTorchFunction
 
+
+def write_both_ways(fn, case: Case) -> dict:
+    """Write into the array and read the tensor, then write into the tensor and read the array.
+
+    Runs in the learner's process, so it only observes: it returns the raw readings (copies of the values
+    each side held after the other was written), and the judge, in the trusted process, compares them with
+    the values it computes itself. It reads through numpy's and torch's C methods, which the learner cannot
+    rebind; a learner who rebinds anything else only changes what was written, which then fails."""
     a = case["a"]
     t = fn(a)
-    if type(t) is not torch.Tensor or tuple(t.shape) != a.shape:
-        return {
-            "problem": say(
-                f"expected a torch.Tensor of shape {a.shape}, got {type(t).__name__}"
-                + (f" of shape {tuple(t.shape)}" if isinstance(t, torch.Tensor) else ""),
-                f"应返回形状为 {a.shape} 的 torch.Tensor，实际得到 {type(t).__name__}"
-                + (f"，形状为 {tuple(t.shape)}" if isinstance(t, torch.Tensor) else ""),
-            )
-        }
-    if a.size == 0:
-        return {"array_to_tensor": True, "tensor_to_array": True}  # nothing to write: no way to tell
-    first = _changed(a, 1)
-    a[...] = first
-    array_to_tensor = bool(np.array_equal(t.detach().cpu().numpy(), first))
-    second = _changed(first, 1)
-    with torch.no_grad():
-        t.copy_(torch.from_numpy(second))
-    tensor_to_array = bool(np.array_equal(a, second))
-    return {"array_to_tensor": array_to_tensor, "tensor_to_array": tensor_to_array}
+    seen: dict = {"type": type(t).__name__}
+    try:
+        with _NO_MODES():
+            seen["shape"] = tuple(_TENSOR.size(t))
+            a[...] = _changed(a, 1)
+            seen["tensor_after_array_write"] = _TENSOR.numpy(_TENSOR.detach(t)).copy()
+            _TENSOR.copy_(_TENSOR.detach(t), _TENSOR.new_tensor(t, _changed(a, 1)))
+            seen["array_after_tensor_write"] = a.copy()
+    except (TypeError, RuntimeError, ValueError) as e:  # not a tensor, or not one of a's shape
+        seen["error"] = f"{type(e).__name__}: {e}"[:300]
+    return seen
 
 
 def shares_both_ways(case: Case, seen: dict):
-    if "problem" in seen:
-        return seen["problem"]
-    if seen["array_to_tensor"] and seen["tensor_to_array"]:
+    """Judged in the trusted process, from the readings: the values the writes must have shown."""
+    a = case["a"]
+    if seen.get("shape") != a.shape or seen.get("type") != "Tensor":
+        shape = f" of shape {seen['shape']}" if "shape" in seen else ""
+        shape_zh = f"，形状为 {seen['shape']}" if "shape" in seen else ""
+        return say(
+            f"expected a torch.Tensor of shape {a.shape}, got {seen.get('type')}{shape}",
+            f"应返回形状为 {a.shape} 的 torch.Tensor，实际得到 {seen.get('type')}{shape_zh}",
+        )
+    if "error" in seen:
+        return say(
+            f"writing into the array and into your tensor failed: {seen['error']}",
+            f"向数组和你的张量写入时出错：{seen['error']}",
+        )
+    if a.size == 0:
+        return None  # nothing to write: no way to tell
+    first = _changed(a, 1)
+    second = _changed(first, 1)
+    array_to_tensor = _same(seen.get("tensor_after_array_write"), first)
+    tensor_to_array = _same(seen.get("array_after_tensor_write"), second)
+    if array_to_tensor and tensor_to_array:
         return None
-    if not seen["array_to_tensor"] and not seen["tensor_to_array"]:
+    if not array_to_tensor and not tensor_to_array:
         return say(
             "your tensor is a copy: a write into the array did not show in the tensor, nor a write into the"
             " tensor in the array. Wrap the array's memory instead of copying it (no dtype change, no"
@@ -95,14 +117,17 @@ def shares_both_ways(case: Case, seen: dict):
             "请直接包装数组的内存，而不是复制（不要转换 dtype，也不要先把数组变成连续的）。",
         )
     direction = (
-        ("array → tensor", "数组 → 张量")
-        if not seen["array_to_tensor"]
-        else ("tensor → array", "张量 → 数组")
+        ("array → tensor", "数组 → 张量") if not array_to_tensor else ("tensor → array", "张量 → 数组")
     )
     return say(
         f"memory is shared only one way: a write {direction[0]} did not show on the other side",
         f"内存只在一个方向上共享：{direction[1]} 的写入在另一边看不到",
     )
+
+
+def _same(seen: object, expected: np.ndarray) -> bool:
+    """Exactly the expected values, of its shape (the reading crossed the wire as plain data)."""
+    return type(seen) is np.ndarray and seen.shape == expected.shape and bool(np.array_equal(seen, expected))
 
 
 CHECKS = (

@@ -1,7 +1,8 @@
 """Checks for train_digits_classifier: the returned model is scored on the held-out digits by the grader.
 
 Training is the slow part, so the run trains once per implementation and seed and every check reads the
-same observations (plain facts: the result's type, output shapes and dtype, the held-out accuracy).
+same observations (plain facts: the result's type, output shapes and dtype, the held-out logits, which the
+judge scores against the labels in the trusted process).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ import time
 import weakref
 from typing import Any
 
+import numpy as np
 import torch
 from torch import nn
 
-from grader.api import DIGITS_CLASSES, Case, Holds, digits_held_out, say, type_name
+from grader.api import DIGITS_CLASSES, Case, Holds, digits_held_out, read_values, say, type_name
 
 from ._training import single_thread
 
@@ -50,7 +52,8 @@ def observe_training(fn, seed: int) -> dict:
         observed["single"], _ = _outputs(model, images[:1])
         observed["batch"], logits = _outputs(model, images)
     if logits is not None and observed["batch"]["shape"] == (len(labels), DIGITS_CLASSES):
-        observed["accuracy"] = (logits.argmax(dim=1).cpu() == labels).double().mean().item()
+        # the logits as they are: the judge scores them against its own labels, in the trusted process
+        observed["logits"] = read_values(logits)
     return observed
 
 
@@ -110,12 +113,20 @@ def maps_images_to_logits(case: Case, observed: dict):
     return None
 
 
+def held_out_accuracy(logits: np.ndarray) -> float:
+    """The share of held-out images whose largest logit is their label: computed here, in the trusted
+    process, with labels the learner's process never reports."""
+    _, labels = digits_held_out()
+    return float((logits.argmax(axis=1) == labels.numpy()).mean())
+
+
 def reaches_accuracy(case: Case, observed: dict):
-    if "accuracy" not in observed:
+    logits = observed.get("logits")
+    if type(logits) is not np.ndarray or logits.shape != (observed.get("rows"), DIGITS_CLASSES):
         return maps_images_to_logits(case, observed) or say(
             "the model could not be scored", "无法为这个模型评分"
         )
-    accuracy = observed["accuracy"]
+    accuracy = held_out_accuracy(logits)
     if accuracy >= REQUIRED_ACCURACY:
         return None
     seconds = observed["seconds"]

@@ -2,7 +2,8 @@
 
 Every finding names the exercise and the file (relative to the course), and says what to fix. Static
 findings (all parts present, sample submissions included, texts in both languages, a seed section that
-exists, no orphan files, forbidden lists that parse, no scaffold TODO left) need only the files. Behaviour
+exists, no orphan files, forbidden lists that parse, no scaffold TODO left, no check that judges inside the
+learner's process: grader.authoring.facts) need only the files. Behaviour
 findings run the checks: the reference must pass every one of them (hidden ones included), the stub must
 be "not started" and, once started (one statement added before its ``raise``), fail every one of them,
 so that no learner scores points for a file they never touched; each right_* sample must get full marks
@@ -136,9 +137,32 @@ def exercise_static(
         text = path.read_text(encoding="utf-8") if path.is_file() else ""
         if TODO_MARK in (stubs.body(text) if part == "stub" else text):
             error(f"{path.relative_to(root)} still holds the scaffold's {TODO_MARK}: finish the {part}")
+    found += _fact_findings(exercise, parts(exercise, root)["spec"], root)
     if with_samples:
         found += _sample_findings(exercise, root)
     return found
+
+
+def _fact_findings(exercise: Exercise, spec: Path, root: Path) -> list[Finding]:
+    """Verdicts made in the learner's process, and judges that read what learner code receives
+    (grader.authoring.facts)."""
+    from grader.authoring.facts import findings_in
+
+    try:
+        found = findings_in(spec.read_text(encoding="utf-8")) if spec.is_file() else []
+    except SyntaxError as e:
+        return [Finding(exercise.id, "error", f"{spec.relative_to(root)} does not parse: {e}")]
+    where = spec.relative_to(root)
+    fix = (
+        ": a check's run executes in the learner's process, where the submission can rewrite it; return raw"
+        ' values there and compare them in the judge (docs/authoring.md, "Facts")'
+    )
+    return [
+        Finding(exercise.id, "note", f"{where}: {text.removeprefix('note: ')}")
+        if text.startswith("note: ")
+        else Finding(exercise.id, "error", f"{where}: {text}{fix}")
+        for text in found
+    ]
 
 
 def course_findings(course: Course) -> list[Finding]:

@@ -162,12 +162,14 @@ class SandboxedLearner:
             raise RuntimeError(
                 f"spec {self.exercise.id}: check {check.name}'s case cannot be sent: {e}"
             ) from e
+        start = _CLOCK()  # the parent's own clock: a Holds judge may weigh it (Holds.clocked)
         try:
             self.conn.send_bytes(request)
         except OSError:
             raise self._fault() from None
         remaining = self.limits.exercise_seconds - (time.monotonic() - self.started)
         reply = self._receive(min(self.limits.call_seconds, max(remaining, 0.1)))
+        seconds = _CLOCK() - start
         if "wire_error" in reply:
             error = LearnerError(
                 "ResultError", f"the result could not be sent back: {reply['wire_error']}", ""
@@ -196,6 +198,7 @@ class SandboxedLearner:
             mutated=tuple(n for n in names if n in body["mutated"]),
             aliased=tuple(n for n in names if n in body["aliased"]),
             evidence=evidence,
+            seconds=seconds,
         )
 
     def counts_cpu(self, check: Any) -> bool:

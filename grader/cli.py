@@ -218,7 +218,7 @@ def list_exercises(as_json: bool, lang: str) -> int:
             "title": e.title[lang],
             "points": e.points,
         }
-        for e in catalog.catalog()
+        for e in course.active().exercises
     ]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))

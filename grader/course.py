@@ -434,8 +434,8 @@ def active() -> Course:
 
 
 def use(course: Course) -> Course:
-    """Make ``course`` the one ``grader.catalog.catalog()`` and friends refer to (commands call this once
-    they have found theirs)."""
+    """Make ``course`` the one :func:`active` answers with (commands call this once they have found
+    theirs)."""
     global _active
     _active = course
     _by_root[course.root] = course

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import catalog, course
 from grader.runner import (
     check_names,  # imported before pytester snapshots sys.modules (numpy can't re-import)
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-EXERCISE = catalog.get("broadcast_add")
+EXERCISE = course.active().get("broadcast_add")
 
 WRONG = """
 def broadcast_add(a, b):
@@ -79,7 +79,7 @@ def test_the_welcome_in_chinese(pytester, tree) -> None:
 
 
 def test_once_started_each_unstarted_exercise_is_one_line(pytester, tree) -> None:
-    other = catalog.get("patchify")
+    other = course.active().get("patchify")
     tree(stub(other), other)
     result = run(pytester, tree(WRONG), "--lang", "en")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
@@ -166,11 +166,11 @@ def test_learner_print_output_is_shown(pytester, tree) -> None:
 
 
 def test_items_follow_course_order(pytester, tree) -> None:
-    for exercise in catalog.catalog():
+    for exercise in course.active().exercises:
         tree(stub(exercise), exercise)
     result = run(pytester, tree(stub()), "--collect-only", "-q")
     ids = [line.split("::")[0].split("/")[-1][: -len(".py")] for line in result.stdout.lines if "::" in line]
-    assert ids == [e.id for e in catalog.catalog()]
+    assert ids == [e.id for e in course.active().exercises]
 
 
 def test_non_exercise_files_are_ignored(pytester, tree) -> None:

@@ -190,9 +190,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _known(ids: list[str] | None) -> None:
-    from grader.catalog import by_id, suggest
+    from grader import course
+    from grader.catalog import suggest
 
-    known = by_id()
+    known = course.active().by_id()
     for wanted in ids or ():
         if wanted not in known:
             maybe = suggest(wanted, known)
@@ -200,18 +201,18 @@ def _known(ids: list[str] | None) -> None:
 
 
 def _mutants(args: argparse.Namespace, exercises) -> int:
-    from grader.authoring import mutants
+    from grader.authoring import mutants, mutation
 
     target = args.target / 100
     print(
         f"\nmutation analysis ({args.max_examples} examples per check; target {target:.0%} killed):",
         flush=True,
     )
-    reports = mutants.analyse(
+    reports = mutation.analyse(
         exercises,
         jobs=args.jobs,
         max_examples=args.max_examples,
-        on_report=lambda r: print(mutants.format_report(r, target), flush=True),
+        on_report=lambda r: print(mutation.format_report(r, target), flush=True),
     )
     weak = [r for r in reports if r.error or r.rate < target]
     killed, total = sum(r.killed for r in reports), sum(r.total for r in reports)

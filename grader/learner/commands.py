@@ -17,11 +17,12 @@ from pathlib import Path
 
 from grader import course
 from grader.catalog import Exercise
-from grader.i18n import LANGS, resolve_lang
+from grader.i18n import LANGS
 from grader.learner import progress, texts
 from grader.learner.state import FOLDER, State, repository_of
 from grader.profiles import LOCAL_EXAMPLES
 from grader.results import Status
+from grader.settings import resolve_lang
 from grader.stubs import is_stub_source
 
 

@@ -12,7 +12,6 @@ from grader.authoring import soundness, stubs
 from grader.authoring.cli import main
 from grader.authoring.soundness import Finding, behaviour_findings, start_stub, static_findings
 from grader.cases import Case, ramp
-from grader.catalog import by_id
 from grader.spec import Raises
 from grader.stubs import is_not_started
 
@@ -131,7 +130,7 @@ def test_seed_files_are_looked_up_where_the_course_says(tmp_path: Path) -> None:
 
 
 def test_started_stub_is_no_longer_a_stub_but_still_raises() -> None:
-    exercise = by_id()["broadcast_add"]
+    exercise = course.active().by_id()["broadcast_add"]
     source = (COURSE / "exercises" / exercise.relpath).read_text(encoding="utf-8")
     started = start_stub(source, exercise.entry)
     body = next(n for n in ast.parse(started).body if isinstance(n, ast.FunctionDef)).body
@@ -139,19 +138,19 @@ def test_started_stub_is_no_longer_a_stub_but_still_raises() -> None:
 
 
 def test_the_shipped_exercise_is_sound_and_its_forbidden_reference_is_exempt() -> None:
-    found = behaviour_findings(by_id()["broadcast_add"], COURSE, max_examples=5)
+    found = behaviour_findings(course.active().by_id()["broadcast_add"], COURSE, max_examples=5)
     assert errors(found) == []
     assert [f.text for f in found if f.level == "note"] == [
         "the reference uses forbidden APIs (exempt): line 8 `torch.broadcast_tensors`"
     ]
-    assert is_not_started(by_id()["broadcast_add"], COURSE / "exercises")
+    assert is_not_started(course.active().by_id()["broadcast_add"], COURSE / "exercises")
 
 
 def test_a_check_the_started_stub_passes_is_unsound(monkeypatch: pytest.MonkeyPatch) -> None:
     # NotImplementedError is an Exception: a check that accepts any exception passes an untouched stub
     weak = Raises(name="rejects_anything", error=Exception, examples=(Case.of(a=ramp(2, 3), b=ramp(2)),))
     monkeypatch.setattr(runner, "load_checks", lambda exercise: (weak,))
-    found = errors(behaviour_findings(by_id()["broadcast_add"], COURSE, max_examples=5))
+    found = errors(behaviour_findings(course.active().by_id()["broadcast_add"], COURSE, max_examples=5))
     assert "a just-started stub passes rejects_anything" in found[0], found
     assert "exercises/02_broadcasting/broadcast_add.py" in found[0]
 
@@ -159,7 +158,7 @@ def test_a_check_the_started_stub_passes_is_unsound(monkeypatch: pytest.MonkeyPa
 def test_a_check_the_reference_fails_is_unsound(monkeypatch: pytest.MonkeyPatch) -> None:
     wrong = Raises(name="rejects_good_shapes", error=ValueError, examples=(Case.of(a=ramp(2, 3), b=ramp(3)),))
     monkeypatch.setattr(runner, "load_checks", lambda exercise: (wrong,))
-    found = errors(behaviour_findings(by_id()["broadcast_add"], COURSE, max_examples=5))
+    found = errors(behaviour_findings(course.active().by_id()["broadcast_add"], COURSE, max_examples=5))
     assert any(
         "the reference did not raise ValueError" in t and "fix the reference or the spec" in t for t in found
     )

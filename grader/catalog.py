@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from grader import paths
+
 
 class CatalogError(ValueError):
     """A catalog file is malformed; the message names the file, the entry and the fix."""
@@ -259,7 +261,8 @@ def load_catalog(directory: Path, course_root: Path | None = None) -> tuple[Exer
             )
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        raise CatalogError(f"{count} in the catalog {directory}:\n" + "\n".join(f"  - {p}" for p in problems))
+        shown_problems = "\n".join(f"  - {p}" for p in problems)
+        raise CatalogError(f"{count} in the catalog {paths.shown(directory)}:\n{shown_problems}")
     return tuple(exercises)
 
 

@@ -20,7 +20,7 @@ import pytest
 
 from grader import catalog, course, settings
 from grader.i18n import Msg, say
-from grader.learner.texts import WELCOME
+from grader.learner.texts import WELCOME, activate_first
 from grader.results import CheckResult, ExerciseResult, Progress, Status
 
 # settled by grader.course.find (--course > $GRADER_COURSE > the graded folder's > installed)
@@ -266,7 +266,11 @@ def summary(results: Sequence[ExerciseResult], lang: str, first_file: str | None
     if nothing_started(results):
         first = results[0].exercise
         welcome = WELCOME(path=first_file or f"exercises/{first.relpath.as_posix()}", id=first.id)
-        return [*welcome.render(lang).splitlines(), Progress.of(results).line.render(lang)]
+        lines = welcome.render(lang).splitlines()
+        setup = activate_first()
+        if setup is not None:  # the commands the welcome names must work as printed
+            lines.insert(1, setup.render(lang))
+        return [*lines, Progress.of(results).line.render(lang)]
     return [*not_started_lines(results, lang), Progress.of(results).line.render(lang)]
 
 

@@ -18,6 +18,7 @@ a message saying what to do.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,6 +57,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--max-examples", type=int, default=15, metavar="N", help="Hypothesis examples per check (default 15)"
     )
     check.add_argument("--static", action="store_true", help="only the checks that need no running (fast)")
+    check.add_argument(
+        "--tutorials",
+        type=Path,
+        metavar="FOLDER",
+        help="the folder holding the tutorials' files: verify that every cited section exists"
+        " [default: course.toml's seeds]",
+    )
     check.add_argument(
         "--sync-stubs",
         action="store_true",
@@ -140,6 +148,7 @@ def _ids(values: Sequence[str] | None) -> list[str] | None:
 
 def _new(args: argparse.Namespace) -> int:
     from grader.authoring.scaffold import ScaffoldError, parse_target, scaffold
+    from grader.paths import shown
 
     try:
         parse_target(args.target)  # a bad target is refused before anything is looked up or written
@@ -150,8 +159,8 @@ def _new(args: argparse.Namespace) -> int:
     except ScaffoldError as e:
         raise AuthoringError(str(e)) from None
     if written.new_course:
-        print(f"grader new: no course here, so a new one was started in {root} (course.toml: name it)")
-    print(f"grader new: scaffolded {args.target} in {root}")
+        print(f"grader new: no course here, so a new one was started in {shown(root)} (course.toml: name it)")
+    print(f"grader new: scaffolded {args.target} in {shown(root)}")
     for path in written.paths:
         print(f"  {path.relative_to(root)}")
     print(
@@ -168,6 +177,8 @@ def _check(args: argparse.Namespace) -> int:
 
     ids = _ids(args.exercise)
     course = _course(args.course)
+    if args.tutorials is not None:
+        course = dataclasses.replace(course, seeds=args.tutorials.resolve())
     _known(ids)
     what = "the whole exercise set" if not ids else ", ".join(ids)
     print(f"grader check: {what} of course {course.describe()}", flush=True)

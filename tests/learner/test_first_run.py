@@ -72,16 +72,17 @@ def installed_env(folder: Path, clone: Path) -> Path:
 def shell(clone: Path, line: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``line`` typed in a new shell in the clone, whose PATH holds only the system's folders."""
     clean = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
-    clean.update(PATH=SYSTEM_PATH, GRADER_LANG="en", **(env or {}))
+    clean.update({"PATH": SYSTEM_PATH, "GRADER_LANG": "en", **(env or {})})
     return subprocess.run(
         ["bash", "--noprofile", "--norc", "-c", line], cwd=clone, env=clean, capture_output=True, text=True
     )
 
 
 def suggested(output: str) -> list[str]:
-    """The commands the welcome names, in `backquotes`, in order."""
+    """The command lines the welcome gives, in `backquotes`, in order (not a lone command's name)."""
     start = output.index("Welcome!")
-    return re.findall(r"`([^`]+)`", output[start : output.index("exercises complete", start)])
+    quoted = re.findall(r"`([^`]+)`", output[start : output.index("exercises complete", start)])
+    return [text for text in quoted if " " in text]
 
 
 def run_as_printed(clone: Path, setup: str, command: str) -> str:

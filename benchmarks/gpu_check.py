@@ -25,7 +25,7 @@ import torch
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from grader import catalog, timing  # noqa: E402
+from grader import course, timing  # noqa: E402
 from grader.runner import Settings, run_exercise  # noqa: E402
 from grader.sandbox import Sandbox  # noqa: E402
 
@@ -101,7 +101,7 @@ CASES = [  # (exercise, check, label, source, expected status)
 
 
 def grade(exercise_id: str, check: str, source: Path | str, sandbox: Sandbox | None = None):
-    exercise = catalog.get(exercise_id)
+    exercise = course.active().get(exercise_id)
     text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / exercise.relpath

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from grader import catalog  # noqa: E402
+from grader import course  # noqa: E402
 from grader.runner import Settings, run_exercise  # noqa: E402
 
 CHECK = "faster_than_python_loop"
@@ -33,7 +33,7 @@ CANDIDATES = {
 
 
 def grade_once(source: Path) -> dict:
-    exercise = catalog.get("pairwise_sq_distances")
+    exercise = course.active().get("pairwise_sq_distances")
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / exercise.relpath
         target.parent.mkdir(parents=True)

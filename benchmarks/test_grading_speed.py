@@ -8,12 +8,12 @@ a copy would fail the forbidden-API gates, from which only the reference tree is
 import pytest
 
 from benchmarks.support import SETTINGS, record
-from grader import catalog
+from grader import course
 from grader.loader import reference_root
 from grader.runner import run_exercise
 from grader.sandbox import Sandbox
 
-EXERCISES = catalog.catalog()
+EXERCISES = course.active().exercises
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from rich.console import Console
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from grader import catalog  # noqa: E402
+from grader import course  # noqa: E402
 from grader.learner.state import digest  # noqa: E402
 from grader.learner.watch import Watch  # noqa: E402
 from grader.profiles import LOCAL_EXAMPLES  # noqa: E402
@@ -55,7 +55,7 @@ def main() -> int:
     parser.add_argument("--saves", type=int, default=20)
     parser.add_argument("--exercise", default="broadcast_add")
     args = parser.parse_args()
-    exercise = catalog.get(args.exercise)
+    exercise = course.active().get(args.exercise)
     samples = sorted((ROOT / "tests" / "submissions" / exercise.id).glob("right_*.py"))
     right = (samples[0] if samples else ROOT / "reference" / exercise.relpath).read_text()
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,7 +64,7 @@ def main() -> int:
         target = tree / exercise.relpath
         target.write_text(right)
         loop = TimedWatch(tree, "en", LOCAL_EXAMPLES, 0, console=Console(file=io.StringIO()), keys=False)
-        index = [e.id for e in catalog.catalog()].index(exercise.id)
+        index = [e.id for e in course.active().exercises].index(exercise.id)
         loop.view.current = index
         runner = threading.Thread(target=loop.run, daemon=True)
         runner.start()

@@ -1,8 +1,8 @@
 """The exercise catalog: one TOML file per chapter in a course's ``catalog/``, exercises in course order.
 
 Each entry is the metadata part of an exercise (the other three are the stub, the reference and the
-spec). Course order is chapter file order, then entry order inside the file. :func:`catalog`, :func:`get`
-and friends answer for the course this process works on (:func:`grader.course.active`).
+spec). Course order is chapter file order, then entry order inside the file. This module only reads a
+catalog; the course a process works on, and its exercises, are :func:`grader.course.active`'s.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from grader import paths
 
 
 class CatalogError(ValueError):
@@ -270,30 +272,9 @@ def load_catalog(directory: Path, course_root: Path | None = None) -> tuple[Exer
             )
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        raise CatalogError(f"{count} in the catalog {directory}:\n" + "\n".join(f"  - {p}" for p in problems))
+        shown_problems = "\n".join(f"  - {p}" for p in problems)
+        raise CatalogError(f"{count} in the catalog {paths.shown(directory)}:\n{shown_problems}")
     return tuple(exercises)
-
-
-def catalog() -> tuple[Exercise, ...]:
-    """The exercises of the course this process works on, in course order."""
-    from grader import course
-
-    return course.active().exercises
-
-
-def by_id() -> dict[str, Exercise]:
-    return {e.id: e for e in catalog()}
-
-
-def get(exercise_id: str) -> Exercise:
-    """The active course's exercise with this id (KeyError saying what to do)."""
-    from grader import course
-
-    return course.active().get(exercise_id)
-
-
-def course_index(exercise_id: str) -> int:
-    return [e.id for e in catalog()].index(exercise_id)
 
 
 def suggest(word: str, known: Iterable[str]) -> str:

@@ -6,6 +6,7 @@ with a message saying what was expected and what to do, never a traceback.
 
     grader score exercises/ --json reports/grade.json --markdown "$GITHUB_STEP_SUMMARY"
     grader list --json
+    grader list --markdown docs/catalog.md
 """
 
 from __future__ import annotations
@@ -84,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="the exercises in course order")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.add_argument("--lang", choices=LANGS, help="language of the titles")
+    listing.add_argument(
+        "--markdown",
+        type=Path,
+        metavar="PATH",
+        help="write the course's exercise contract (ids, signatures, behaviour, tutorials) as Markdown to"
+        " PATH, e.g. docs/catalog.md",
+    )
     add_course_option(listing)
     return parser
 
@@ -136,6 +144,8 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "score" and not args.in_process:
             sandbox.prepare()  # now, before grader.score imports torch: both imports run side by side
         lang = _lang(args.lang)
+        if args.command == "list" and args.markdown is not None:
+            return write_contract(args.markdown)
         if args.command == "list":
             return list_exercises(args.json, lang)
         return score(args, lang)
@@ -231,13 +241,26 @@ def list_exercises(as_json: bool, lang: str) -> int:
             "title": e.title[lang],
             "points": e.points,
         }
-        for e in catalog.catalog()
+        for e in course.active().exercises
     ]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
         print(f"{row['chapter']:<18} {row['id']:<26} {row['points']:>3}  {row['title']}")
+    return 0
+
+
+def write_contract(path: Path) -> int:
+    from grader import contract
+
+    try:
+        contract.write(course.active(), path)
+    except OSError as e:
+        raise ScoreError(
+            f"Expected a writable path for the contract but {str(path)!r} is not ({e})"
+        ) from None
+    print(f"the contract of {len(course.active().exercises)} exercises written to {path}")
     return 0
 
 

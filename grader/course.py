@@ -2,7 +2,8 @@
 
 A course is laid out by convention, nothing to configure::
 
-    course.toml        [course] name, version, title = {en, zh}, engine (the torch-grader versions it needs)
+    course.toml        [course] name, version, title = {en, zh}, engine (the torch-grader versions it needs);
+                       one [[tutorial]] per tutorial the seed fields cite (grader.tutorials)
     catalog/           one TOML file per chapter, in course order (grader.catalog)
     specs/             one module per exercise, CHECKS; helpers shared by several specs start with "_"
     reference/         the reference implementations, <chapter>/<id>.py
@@ -55,7 +56,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from grader import tutorials
 from grader.catalog import Exercise, Text, load_catalog, suggest
+from grader.paths import shown
+from grader.tutorials import Tutorial
 
 MARKER = "course.toml"
 ENV = "GRADER_COURSE"
@@ -70,7 +74,8 @@ COURSE_KEYS = {
     "version": "a version string such as '0.1.0'",
     "title": "a table { en = '...', zh = '...' }",
     "engine": "the torch-grader versions the course needs, e.g. '>=0.1,<0.2'",
-    "seeds": "optional: the folder of tutorials the seed fields point into, relative to the course",
+    "seeds": "optional: the folder holding the tutorials' files, relative to the course (grader check then"
+    " verifies each cited section)",
     "requires": "optional: a list of the pip requirements the exercises need beyond the grader, e.g."
     " ['scikit-learn>=1.3']",
 }
@@ -93,6 +98,7 @@ class Course:
     title: Text
     engine: str
     seeds: Path | None = None
+    tutorials: tuple[Tutorial, ...] = ()  # the [[tutorial]] tables: what the seed fields cite
     requires: tuple[str, ...] = ()  # pip requirements of the exercises beyond the grader (release pins them)
     origin: str = field(default="", compare=False)  # how it was found, for messages
     installed: bool = field(default=False, compare=False)  # found by name among installed packages
@@ -150,9 +156,13 @@ class Course:
         _register(self)
         return importlib.import_module(f"{self.package}.specs.{exercise_id}")
 
+    def cite(self, seed: str) -> Text:
+        """A seed field as a learner reads it: the tutorial's title and the sections."""
+        return tutorials.cite(seed, {t.number: t for t in self.tutorials})
+
     def describe(self) -> str:
-        """One line for messages: ``pytorch-basics 0.1.0 (/path/to/course)``."""
-        return f"{self.name} {self.version} ({self.root})"
+        """One line for messages: ``pytorch-basics 0.1.0 (course)``, the folder as :func:`shown`."""
+        return f"{self.name} {self.version} ({shown(self.root)})"
 
 
 # -- loading ---------------------------------------------------------------------------------------------
@@ -195,6 +205,8 @@ def load(root: Path, origin: str = "", installed: bool = False) -> Course:
     seeds = table.get("seeds")
     if seeds is not None and not isinstance(seeds, str):
         problems.append(f"seeds must be {COURSE_KEYS['seeds']}, got {seeds!r}")
+    listed, wrong = tutorials.parse(data.get("tutorial", []))
+    problems += wrong
     requires = table.get("requires", [])
     if not isinstance(requires, list) or not all(_requirement(r) for r in requires):
         problems.append(
@@ -209,6 +221,7 @@ def load(root: Path, origin: str = "", installed: bool = False) -> Course:
         title=Text(en=title["en"].strip(), zh=title["zh"].strip()),
         engine=table["engine"].strip(),
         seeds=(root / seeds).resolve() if seeds else None,
+        tutorials=listed,
         requires=tuple(requires),
         origin=origin or str(path),
         installed=installed,
@@ -520,8 +533,8 @@ def active() -> Course:
 
 
 def use(course: Course) -> Course:
-    """Make ``course`` the one ``grader.catalog.catalog()`` and friends refer to (commands call this once
-    they have found theirs)."""
+    """Make ``course`` the one :func:`active` answers with (commands call this once they have found
+    theirs)."""
     global _active
     _active = course
     _by_root[course.root] = course

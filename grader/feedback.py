@@ -1,13 +1,15 @@
 """What a learner reads about a check, in their language.
 
 Order (design.md): which exercise and check; expected vs got; the smallest failing input as Python to
-paste; where in their own code it broke; a hint and the seed section to reread. Never a grader traceback.
+paste; where in their own code it broke; a hint and the tutorial section to reread, by the tutorial's
+title. Never a grader traceback.
 """
 
 from __future__ import annotations
 
 import textwrap
 
+from grader import course
 from grader.catalog import Exercise
 from grader.i18n import say
 from grader.results import CheckResult, ExerciseResult, Status
@@ -16,7 +18,7 @@ INDENT = "    "
 SMALLEST_INPUT = say("smallest failing input:", "最小的失败输入：")
 YOUR_TRACEBACK = say("where in your code:", "出错位置（你的代码）：")
 HINT = say("hint: {hint}", "提示：{hint}")
-REREAD = say("reread seed {seed}", "请重读教程 {seed}")
+REREAD = say("reread {citation}", "请重读{citation}")
 
 
 def check_feedback(exercise: Exercise, result: CheckResult, lang: str) -> str:
@@ -38,11 +40,11 @@ def check_feedback(exercise: Exercise, result: CheckResult, lang: str) -> str:
 
 
 def hint_line(exercise: Exercise, lang: str) -> str:
-    """Each hint on its own line, then the seed section to reread."""
+    """Each hint on its own line, then the tutorial section to reread."""
     more = INDENT * 2  # not the label's width: a Chinese label is twice as wide as its length
     hints = [INDENT + HINT(hint=exercise.hints[0][lang]).render(lang)]
     hints += [more + h[lang] for h in exercise.hints[1:]]
-    reread = REREAD(seed=exercise.seed).render(lang)
+    reread = REREAD(citation=course.of(exercise).cite(exercise.seed)[lang]).render(lang)
     return "\n".join([*hints, f"{more}({reread})"])
 
 

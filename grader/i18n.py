@@ -150,10 +150,3 @@ def from_plain(data: Any, known: Mapping[str, Msg]) -> Msg:
     if params.keys() != wanted or not all(type(v) is str and len(v) <= 2000 for v in params.values()):
         raise ValueError(f"Expected a short string for each of {sorted(wanted)} in message {data['name']!r}")
     return message(**params)
-
-
-def resolve_lang(option: str | None = None) -> str:
-    """The learner's language; moved to :func:`grader.settings.resolve_lang` (this name stays for callers)."""
-    from grader.settings import resolve_lang as resolve
-
-    return resolve(option)

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from grader import catalog, settings
+from grader import catalog, course, settings
 from grader.i18n import Msg, say
-from grader.learner.texts import WELCOME
+from grader.learner.texts import WELCOME, activate_first
 from grader.results import CheckResult, ExerciseResult, Progress, Status
 
 # settled by grader.course.find (--course > $GRADER_COURSE > the graded folder's > installed)
@@ -92,7 +92,7 @@ def _course(config: pytest.Config):
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    exercise = catalog.by_id().get(file_path.stem)
+    exercise = course.active().by_id().get(file_path.stem)
     if file_path.suffix == ".py" and exercise and file_path.parent.name == exercise.chapter:
         return ExerciseFile.from_parent(parent, path=file_path, exercise=exercise)
     return None
@@ -100,7 +100,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Course order (the catalog's), whatever the file system's order."""
-    order = {exercise_id: i for i, exercise_id in enumerate(catalog.by_id())}
+    order = {exercise_id: i for i, exercise_id in enumerate(course.active().by_id())}
 
     def key(item: pytest.Item) -> tuple[int, int]:
         if isinstance(item, GraderItem):
@@ -248,7 +248,7 @@ def exercise_results(run: Run) -> list[ExerciseResult]:
         if len(found) == 1 and isinstance(found[0], ExerciseResult):  # not started, or does not load
             results.append(found[0])
         else:
-            results.append(ExerciseResult.graded(catalog.get(Path(path).stem), found))
+            results.append(ExerciseResult.graded(course.active().get(Path(path).stem), found))
     return results
 
 
@@ -266,7 +266,11 @@ def summary(results: Sequence[ExerciseResult], lang: str, first_file: str | None
     if nothing_started(results):
         first = results[0].exercise
         welcome = WELCOME(path=first_file or f"exercises/{first.relpath.as_posix()}", id=first.id)
-        return [*welcome.render(lang).splitlines(), Progress.of(results).line.render(lang)]
+        lines = welcome.render(lang).splitlines()
+        setup = activate_first()
+        if setup is not None:  # the commands the welcome names must work as printed
+            lines.insert(1, setup.render(lang))
+        return [*lines, Progress.of(results).line.render(lang)]
     return [*not_started_lines(results, lang), Progress.of(results).line.render(lang)]
 
 

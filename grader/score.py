@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from grader import __version__, catalog, course, integrity
+from grader import __version__, course, integrity
 from grader.catalog import Exercise, suggest
 from grader.errors import ScoreError
 from grader.feedback import check_feedback, exercise_problem
@@ -130,7 +130,7 @@ class Report:
 
 def select_exercises(ids: Sequence[str] | None) -> tuple[Exercise, ...]:
     """The course's exercises (in course order), or just the ones named; an unknown id is an error."""
-    exercises = catalog.catalog()
+    exercises = course.active().exercises
     if not ids:
         return exercises
     known = {e.id for e in exercises}

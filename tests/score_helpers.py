@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from grader import catalog
+from grader import course
 from grader.catalog import Exercise
 from grader.loader import reference_root
 from grader.reports import json_report
@@ -28,7 +28,7 @@ FAST = ["--max-examples", "5", "--seed", "1"]
 @cache
 def ready() -> tuple[Exercise, ...]:
     found = []
-    for exercise in catalog.catalog():
+    for exercise in course.active().exercises:
         try:
             load_checks(exercise)
         except ImportError:

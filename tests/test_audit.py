@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import course
 from grader.catalog import Exercise
 from grader.feedback import check_feedback
 from grader.runner import FORBIDDEN_CHECK, ExerciseResult, Settings, run_exercise
@@ -45,10 +45,10 @@ def exercises_in(tree: Path) -> list[Exercise]:
     """The exercises a tree holds, in course order (other .py files there are the learner's helpers)."""
     found = []
     for path in tree.glob("*/*.py"):
-        exercise = catalog.by_id().get(path.stem)
+        exercise = course.active().by_id().get(path.stem)
         if exercise is not None and path.parent.name == exercise.chapter:
             found.append(exercise)
-    return sorted(found, key=lambda e: catalog.course_index(e.id))
+    return sorted(found, key=lambda e: course.active().index(e.id))
 
 
 def files(kind: Path) -> list:

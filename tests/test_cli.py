@@ -24,7 +24,7 @@ from score_helpers import (
     wrong,
 )
 
-from grader import catalog
+from grader import course
 from grader.cli import main
 
 TEMPLATE = ROOT / "grader" / "templates" / "grade.yml"  # the learners' advisory workflow
@@ -40,7 +40,7 @@ def no_grader_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_list_shows_every_exercise_in_course_order(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--json", "--lang", "zh"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    every = catalog.catalog()
+    every = course.active().exercises
     assert [r["id"] for r in rows] == [e.id for e in every]
     first = rows[0]
     assert first == {
@@ -283,7 +283,7 @@ def test_the_workflow_template_grades_a_learner_repository(tmp_path: Path) -> No
 def test_a_lone_surrogate_in_learner_text_costs_no_report(tmp_path: Path) -> None:
     """An exception message holding a lone surrogate (sent by the sandboxed child as JSON's \\ud800) once
     stopped every report from being written, with a traceback, leaving whatever was at the report path."""
-    target = catalog.get("replace_where")
+    target = course.active().get("replace_where")
     source = "def replace_where(x, mask, value):\n    raise ValueError('\\ud800 forged')\n"
     tree = make_tree(tmp_path / "tree", {target: source})
     out = tmp_path / "grader-reports" / "result.json"

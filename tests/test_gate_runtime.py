@@ -13,16 +13,16 @@ import numpy as np
 import pytest
 import torch
 
-from grader import catalog
+from grader import course
 from grader.cases import Case
 from grader.gate import runtime
 from grader.gate.runtime import Tracer
 from grader.guards import ImplicitBroadcastWatch
 from grader.harness import call, observe
 
-AUTOGRAD = catalog.get("mlp_backward").forbidden
-MATMUL = catalog.get("matmul").forbidden
-CHECKPOINT = catalog.get("checkpoint").forbidden
+AUTOGRAD = course.active().get("mlp_backward").forbidden
+MATMUL = course.active().get("matmul").forbidden
+CHECKPOINT = course.active().get("checkpoint").forbidden
 _names = itertools.count()
 
 
@@ -105,7 +105,7 @@ def test_code_compiled_under_a_made_up_file_name_is_the_learners(tmp_path: Path)
 
 
 def test_aliases_and_torch_functions_no_mode_sees_are_caught(tmp_path: Path) -> None:
-    shapes = catalog.get("broadcast_shape").forbidden
+    shapes = course.active().get("broadcast_shape").forbidden
     code = learner(
         tmp_path,
         "import torch\ndef f(a, b):\n    torch.spmm\n    return vars(torch)['mm'](a, b)\n"
@@ -173,7 +173,7 @@ def test_a_library_the_learner_legitimately_calls_may_use_a_forbidden_api_inside
 
 
 def test_constructing_a_forbidden_python_class_is_seen(tmp_path: Path) -> None:
-    optim = catalog.get("sgd_step").forbidden
+    optim = course.active().get("sgd_step").forbidden
     code = learner(tmp_path, "import torch\ndef f(p):\n    return torch.optim.SGD([p], lr=0.1)\n", optim)
     records, _ = traced(tmp_path, code.f, torch.nn.Parameter(torch.ones(1)), patterns=optim)
     assert [r[:3] for r in records] == [

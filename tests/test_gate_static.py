@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import course
 from grader.gate import static
 from grader.gate.patterns import check_patterns
 from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, TAMPER, analyze, analyze_source
 
-AUTOGRAD = catalog.get("mlp_backward").forbidden
-MATMUL = catalog.get("matmul").forbidden
-OPTIM = catalog.get("sgd_step").forbidden
+AUTOGRAD = course.active().get("mlp_backward").forbidden
+MATMUL = course.active().get("matmul").forbidden
+OPTIM = course.active().get("sgd_step").forbidden
 
 
 def found(source: str, patterns=AUTOGRAD) -> list[tuple[int, str, str]]:
@@ -95,7 +95,7 @@ def test_no_grad_annotations_and_unused_imports_are_not_uses() -> None:
 
 def test_a_module_passed_in_is_not_taken_for_a_forbidden_one() -> None:
     source = "def norm(xp, x):\n    return xp.linalg.norm(x)\n"  # array-API style: xp is numpy or torch
-    assert found(source, catalog.get("fit_linear_regression").forbidden) == []
+    assert found(source, course.active().get("fit_linear_regression").forbidden) == []
 
 
 def test_a_class_based_optimizer_with_its_own_step_passes() -> None:
@@ -168,7 +168,7 @@ def test_obfuscated_forbidden_calls_are_definite(source: str, line: int, api: st
 def test_a_forbidden_module_reached_under_another_name_is_definite(reach: str) -> None:
     source = f"import operator, torch\ndef f(s):\n    return {reach}.dumps(s)\n"
     assert DEFINITE in {
-        kind for line, kind, _ in found(source, catalog.get("checkpoint").forbidden) if line == 3
+        kind for line, kind, _ in found(source, course.active().get("checkpoint").forbidden) if line == 3
     }
 
 
@@ -215,7 +215,7 @@ def test_a_computed_name_that_cannot_reach_a_forbidden_api_is_fine() -> None:
     """Config-driven code: torch.nn holds no optimizer and nothing of grader.datasets."""
     source = "from torch import nn\ndef make(cfg):\n    return getattr(nn, cfg['activation'])()\n"
     assert found(source, OPTIM) == []
-    assert found(source, catalog.get("train_digits_classifier").forbidden) == []
+    assert found(source, course.active().get("train_digits_classifier").forbidden) == []
     assert [kind for _, kind, _ in found(source)] == [DYNAMIC]  # torch.nn.grad is a module: it may
 
 
@@ -248,7 +248,7 @@ def test_means_to_switch_off_the_trace_are_tamper(source: str, api: str) -> None
 
 def test_the_grader_datasets_helper_is_not_tamper() -> None:
     source = "from grader.datasets import digits_train\nimages, labels = digits_train()\n"
-    assert found(source, catalog.get("train_digits_classifier").forbidden) == []
+    assert found(source, course.active().get("train_digits_classifier").forbidden) == []
 
 
 # -- helper modules ---------------------------------------------------------------------------------------
@@ -261,7 +261,7 @@ def write(root: Path, files: dict[str, str]) -> None:
 
 
 def test_helpers_are_resolved_through_the_learners_other_files(tmp_path: Path) -> None:
-    exercise = catalog.get("mlp_backward")
+    exercise = course.active().get("mlp_backward")
     write(
         tmp_path,
         {
@@ -279,7 +279,7 @@ def test_helpers_are_resolved_through_the_learners_other_files(tmp_path: Path) -
 
 
 def test_two_trees_with_a_helper_of_the_same_name_do_not_share_it(tmp_path: Path) -> None:
-    exercise = catalog.get("mlp_backward")
+    exercise = course.active().get("mlp_backward")
     main = "from ops import f\ndef mlp_backward(x, W1, b1, W2, b2, y):\n    return f(x)\n"
     write(tmp_path / "a", {"06_autograd/mlp_backward.py": main, "ops.py": "def f(x):\n    return x\n"})
     write(
@@ -291,7 +291,7 @@ def test_two_trees_with_a_helper_of_the_same_name_do_not_share_it(tmp_path: Path
 
 
 def test_analysis_is_cached_by_content(tmp_path: Path) -> None:
-    exercise = catalog.get("mlp_backward")
+    exercise = course.active().get("mlp_backward")
     write(tmp_path, {"06_autograd/mlp_backward.py": "def mlp_backward(*a):\n    return a[0].grad\n"})
     first = analyze(exercise, tmp_path)
     assert analyze(exercise, tmp_path) is first

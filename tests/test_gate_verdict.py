@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import course
 from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, TIME_LIMIT, Analysis, Finding
 from grader.gate.verdict import EvidenceLog, decide, read_evidence
 from grader.runner import FORBIDDEN_CHECK, Settings, check_names, run_exercise
@@ -139,7 +139,7 @@ def tree(tmp_path: Path, source: str) -> Path:
 
 
 def test_run_exercise_fails_the_gate_on_runtime_evidence_and_lists_it_first(tmp_path: Path) -> None:
-    exercise = catalog.get("mlp_backward")
+    exercise = course.active().get("mlp_backward")
     result = run_exercise(exercise, tree(tmp_path, CONFIRMED_ONLY_AT_RUN_TIME), Settings(max_examples=3))
     gate = result.checks[0]
     assert gate.check == FORBIDDEN_CHECK and gate.status == "failed" and result.score == 0
@@ -156,12 +156,12 @@ def test_run_exercise_passes_a_learners_own_backward(tmp_path: Path) -> None:
         own.split("def mlp_backward")[0]
         + (Path(__file__).parent / "submissions/mlp_backward/right_einsum.py").read_text()
     )
-    result = run_exercise(catalog.get("mlp_backward"), tree(tmp_path, own), Settings(max_examples=3))
+    result = run_exercise(course.active().get("mlp_backward"), tree(tmp_path, own), Settings(max_examples=3))
     assert result.status == "passed", [c.failure.problem.render("en") for c in result.checks if c.failure]
 
 
 def test_the_gate_alone_still_gathers_the_runtime_evidence(tmp_path: Path) -> None:
-    exercise = catalog.get("mlp_backward")
+    exercise = course.active().get("mlp_backward")
     result = run_exercise(
         exercise, tree(tmp_path, CONFIRMED_ONLY_AT_RUN_TIME), Settings(max_examples=3), only={FORBIDDEN_CHECK}
     )
@@ -179,6 +179,6 @@ def test_the_plugin_runs_the_gate_last(pytester: pytest.Pytester, monkeypatch: p
         for line in result.stdout.lines
         if line.startswith("06_autograd/mlp_backward.py::") and (" PASSED " in line or " FAILED " in line)
     ]
-    names = check_names(catalog.get("mlp_backward"))
+    names = check_names(course.active().get("mlp_backward"))
     assert ran[-1] == FORBIDDEN_CHECK and sorted(ran) == sorted(names)
     assert "called `torch.Tensor.backward`" in result.stdout.str()

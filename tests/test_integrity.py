@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog, integrity, score
+from grader import course as courses
+from grader import integrity, score
 from grader.cli import main
 from grader.errors import ScoreError
 
 ROOT = Path(__file__).resolve().parent.parent
-EXERCISE = catalog.get("matmul")
+EXERCISE = courses.active().get("matmul")
 COURSE_TOML = (
     '[course]\nname = "demo"\nversion = "1.0.0"\ntitle = { en = "D", zh = "演示" }\nengine = ">=0.1"\n'
 )

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import catalog, course
 from grader.runner import (
     check_names,  # imported before pytester snapshots sys.modules (numpy can't re-import)
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-EXERCISE = catalog.get("broadcast_add")
+EXERCISE = course.active().get("broadcast_add")
 
 WRONG = """
 def broadcast_add(a, b):
@@ -71,6 +71,19 @@ def test_nothing_started_is_a_welcome_not_a_failure(pytester, tree) -> None:
     )
 
 
+def test_under_tox_the_welcome_first_says_how_to_reach_its_commands(pytester, tree, monkeypatch) -> None:
+    monkeypatch.setenv("TOX_ENV_DIR", str(pytester.path / ".tox" / "grade"))  # tox sets it for its commands
+    result = run(pytester, tree(stub()), "--lang", "en")
+    result.stdout.fnmatch_lines(
+        [
+            "Welcome! Each exercise is one function to write*",
+            "The `grader` and `pytest` commands are inside tox's environment: first run"
+            " `. .tox/grade/bin/activate` (once per terminal)*",
+            "Run `grader watch`*",
+        ]
+    )
+
+
 def test_the_welcome_in_chinese(pytester, tree) -> None:
     result = run(pytester, tree(stub()), "--lang", "zh")
     result.stdout.fnmatch_lines(
@@ -79,7 +92,7 @@ def test_the_welcome_in_chinese(pytester, tree) -> None:
 
 
 def test_once_started_each_unstarted_exercise_is_one_line(pytester, tree) -> None:
-    other = catalog.get("patchify")
+    other = course.active().get("patchify")
     tree(stub(other), other)
     result = run(pytester, tree(WRONG), "--lang", "en")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
@@ -114,7 +127,8 @@ def test_failure_shows_input_hint_and_no_grader_frames(pytester, tree) -> None:
     text = result.stdout.str()
     assert "smallest failing input:" in text
     assert "broadcast_add(a, b)" in text and "a = torch.tensor(" in text
-    assert "hint: Align the shapes from the right" in text and "reread seed 000 §2.4" in text
+    assert "hint: Align the shapes from the right" in text
+    assert '(reread "PyTorch basics: from NumPy to deep learning", §2.4)' in text  # the tutorial, by title
     assert "grader/runner.py" not in text and "site-packages" not in text
     result.stdout.fnmatch_lines(["*exercises complete 0/1, points *"])
     assert "points 0/10" not in text and "points 10/10" not in text
@@ -125,6 +139,7 @@ def test_feedback_in_chinese(pytester, tree, monkeypatch) -> None:
     result = run(pytester, tree(WRONG))
     text = result.stdout.str()
     assert "最小的失败输入" in text and "提示" in text and "已完成练习 0/1" in text
+    assert "(请重读《PyTorch 入门教程：从 NumPy 到深度学习》§2.4)" in text
 
 
 def test_cli_language_beats_environment(pytester, tree, monkeypatch) -> None:
@@ -166,11 +181,11 @@ def test_learner_print_output_is_shown(pytester, tree) -> None:
 
 
 def test_items_follow_course_order(pytester, tree) -> None:
-    for exercise in catalog.catalog():
+    for exercise in course.active().exercises:
         tree(stub(exercise), exercise)
     result = run(pytester, tree(stub()), "--collect-only", "-q")
     ids = [line.split("::")[0].split("/")[-1][: -len(".py")] for line in result.stdout.lines if "::" in line]
-    assert ids == [e.id for e in catalog.catalog()]
+    assert ids == [e.id for e in course.active().exercises]
 
 
 def test_non_exercise_files_are_ignored(pytester, tree) -> None:

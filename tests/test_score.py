@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from score_helpers import ROOT, exercises, make_tree, reference, stub, validate, wrong
 
-from grader import catalog, score
+from grader import course, score
 from grader.cli import main
 from grader.gate import static
 from grader.i18n import say
@@ -75,7 +75,7 @@ def test_bad_settings_say_what_was_expected(kwargs: dict, says: str) -> None:
 
 
 def test_selection_keeps_course_order_and_rejects_unknown_ids() -> None:
-    every = catalog.catalog()
+    every = course.active().exercises
     assert score.select_exercises(None) == every
     if len(every) >= 2:
         picked = score.select_exercises([every[1].id, every[0].id])
@@ -86,10 +86,10 @@ def test_selection_keeps_course_order_and_rejects_unknown_ids() -> None:
 
 def test_a_tree_must_hold_exercise_files(tmp_path: Path) -> None:
     with pytest.raises(ScoreError, match="directory laid out like exercises/"):
-        score.check_tree(tmp_path / "missing", catalog.catalog())
+        score.check_tree(tmp_path / "missing", course.active().exercises)
     (tmp_path / "exercises").mkdir()
     with pytest.raises(ScoreError, match="did you mean its exercises/ folder"):
-        score.check_tree(tmp_path, catalog.catalog())
+        score.check_tree(tmp_path, course.active().exercises)
 
 
 # -- grading trees ------------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def test_a_wrong_submission_loses_points_with_feedback(tmp_path: Path) -> None:
 def test_a_reference_copied_out_of_reference_fails_the_forbidden_api_gate(tmp_path: Path) -> None:
     gated = [
         e
-        for e in catalog.catalog()
+        for e in course.active().exercises
         if e.forbidden
         and (reference_root() / e.relpath).is_file()
         and static.analyze_source(reference(e), e.forbidden).failing
@@ -150,7 +150,7 @@ def _check(name: str, status: str, points: float, gate: bool = False, why: str =
 
 
 def test_a_skipped_check_is_left_out_of_the_maximum_never_passed() -> None:
-    exercise = catalog.catalog()[0]
+    exercise = course.active().exercises[0]
     result = ExerciseResult(
         exercise,
         "passed",
@@ -170,7 +170,7 @@ def test_a_skipped_check_is_left_out_of_the_maximum_never_passed() -> None:
 
 
 def test_partial_credit_is_shared_by_check_weight() -> None:
-    exercise = catalog.catalog()[0]
+    exercise = course.active().exercises[0]
     result = ExerciseResult(
         exercise, "failed", (_check("a", "passed", 3), _check("b", "failed", 1, why="wrong value"))
     )

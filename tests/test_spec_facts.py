@@ -13,17 +13,16 @@ import torch
 
 from grader import course
 from grader.cases import Case
-from grader.catalog import by_id
 from grader.harness import Outcome
 from grader.runner import judge, load_checks
 
 
 def spec(name: str):
-    return course.spec_module(by_id()[name])
+    return course.spec_module(course.active().by_id()[name])
 
 
 def check(exercise: str, name: str):
-    return next(c for c in load_checks(by_id()[exercise]) if c.name == name)
+    return next(c for c in load_checks(course.active().by_id()[exercise]) if c.name == name)
 
 
 def test_a_clocked_judge_gets_the_trusted_sides_seconds_and_others_do_not() -> None:

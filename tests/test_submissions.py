@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis.errors import HypothesisWarning
 
-from grader import catalog
+from grader import course
 from grader.runner import Settings, run_exercise
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
@@ -19,7 +19,7 @@ def _submissions(prefix: str):
 
 
 def grade(path: Path, tmp_path: Path):
-    exercise = catalog.get(path.parent.name)
+    exercise = course.active().get(path.parent.name)
     target = tmp_path / exercise.relpath
     target.parent.mkdir(parents=True)
     target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -50,7 +50,7 @@ def test_right_submission_gets_full_marks(path: Path, tmp_path: Path) -> None:
 
 
 def test_every_exercise_has_wrong_and_right_submissions() -> None:
-    for exercise in catalog.catalog():
+    for exercise in course.active().exercises:
         folder = SUBMISSIONS / exercise.id
         assert len(list(folder.glob("wrong_*.py"))) >= 3, f"{exercise.id}: add wrong_*.py submissions"
         assert list(folder.glob("right_*.py")), f"{exercise.id}: add a right_*.py submission"

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import catalog, course
 from grader.loader import reference_root
 from grader.runner import Settings, check_names, run_exercise
 from grader.stubs import is_not_started
 
 ROOT = Path(__file__).resolve().parent.parent
-EXERCISES = [pytest.param(e, id=e.id) for e in catalog.catalog()]
+EXERCISES = [pytest.param(e, id=e.id) for e in course.active().exercises]
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)
@@ -47,7 +47,7 @@ def test_stub_fails_when_called(exercise: catalog.Exercise, tmp_path: Path) -> N
 def test_a_check_needing_a_missing_package_is_skipped_not_failed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The GPU machines have no scikit-learn: train_digits_classifier is then skipped, with the reason."""
     monkeypatch.setitem(sys.modules, "sklearn", None)
-    exercise = catalog.get("train_digits_classifier")
+    exercise = course.active().get("train_digits_classifier")
     result = run_exercise(exercise, reference_root(), Settings(max_examples=1))
     behaviour = [c for c in result.checks if not c.gate]
     assert {c.status for c in behaviour} == {"skipped"} and result.status == "skipped"

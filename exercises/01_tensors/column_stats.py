@@ -1,4 +1,6 @@
-"""Exercise column_stats — Statistics per column (seed 001 §3.3).
+"""Exercise column_stats — Statistics per column.
+Tutorial: "A PyTorch tutorial for beginners", §3.3
+教程：《PyTorch 入门教程》§3.3
 
 `x` is a 2-D float tensor with at least 2 rows and at least 1 column. Return the tuple
 `(mean, std, max, argmax)`, each computed down every column, so each has shape `(cols,)`:

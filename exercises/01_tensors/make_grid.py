@@ -1,4 +1,6 @@
-"""Exercise make_grid — A numbered grid (seed 001 §3.4).
+"""Exercise make_grid — A numbered grid.
+Tutorial: "A PyTorch tutorial for beginners", §3.4
+教程：《PyTorch 入门教程》§3.4
 
 Return a tensor of shape `(rows, cols)` and dtype `dtype` whose element `[i, j]` is `i * cols + j`:
 the numbers 0, 1, 2, ... written row by row. `rows` and `cols` are ints ≥ 0; when either is 0 the result

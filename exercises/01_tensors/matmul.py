@@ -1,4 +1,6 @@
-"""Exercise matmul — Matrix multiplication by hand (seed 000 §2.3).
+"""Exercise matmul — Matrix multiplication by hand.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.3
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.3
 
 Return the matrix product of two 2-D float tensors `a` of shape (n, k) and `b` of shape (k, m):
 a tensor of shape (n, m), with `a`'s dtype, whose element [i, j] is the sum over p of `a[i, p] * b[p, j]`.

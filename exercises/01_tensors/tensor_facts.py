@@ -1,4 +1,6 @@
-"""Exercise tensor_facts — Know your tensor (seed 001 §3.2).
+"""Exercise tensor_facts — Know your tensor.
+Tutorial: "A PyTorch tutorial for beginners", §3.2
+教程：《PyTorch 入门教程》§3.2
 
 Return a dict that describes the tensor `x`, with exactly these keys:
 `shape` (a tuple of ints), `ndim` (an int), `numel` (the number of elements, an int),

@@ -1,4 +1,6 @@
-"""Exercise broadcast_add — Broadcast add, explicitly (seed 000 §2.4).
+"""Exercise broadcast_add — Broadcast add, explicitly.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.4
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.4
 
 Return `a + b` for two tensors whose shapes broadcast, but do the broadcasting yourself: bring both
 operands to the common shape (with unsqueeze/reshape, then expand or repeat) so that the addition itself

@@ -1,4 +1,6 @@
-"""Exercise broadcast_shape — The shape of a broadcast (seed 000 §2.4).
+"""Exercise broadcast_shape — The shape of a broadcast.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.4
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.4
 
 Given two shapes (tuples of ints ≥ 0, of any length, `()` included), return the shape that
 broadcasting them produces, as a tuple of ints, following the NumPy/PyTorch rules. Work on the numbers

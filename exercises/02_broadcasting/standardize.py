@@ -1,4 +1,6 @@
-"""Exercise standardize — Standardize along a dimension (seed 000 §2.4).
+"""Exercise standardize — Standardize along a dimension.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.4
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.4
 
 Return `(x - mean) / (std + 1e-5)`, where the mean and the standard deviation are taken over dimension
 `dim` of the float tensor `x` (a negative `dim` counts from the end, as everywhere in PyTorch). Use the

@@ -1,4 +1,6 @@
-"""Exercise flatten_batch — Flatten all but the batch (seed 000 §2.5).
+"""Exercise flatten_batch — Flatten all but the batch.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.5
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.5
 
 Return `x` with every dimension after the first flattened into one: the result has shape
 `(B, prod(x.shape[1:]))`, where `B = x.shape[0]`, and each row holds that sample's elements in

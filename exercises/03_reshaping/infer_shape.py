@@ -1,4 +1,6 @@
-"""Exercise infer_shape — Work out the -1 (seed 000 §2.5).
+"""Exercise infer_shape — Work out the -1.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.5
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.5
 
 `reshape` accepts one `-1` in a shape and works out that size itself. Do the same with plain Python:
 given the number of elements `numel` and a tuple `shape`, return the complete shape as a tuple of ints,

@@ -1,4 +1,6 @@
-"""Exercise patchify — Cut an image into patches (seed 000 §2.5).
+"""Exercise patchify — Cut an image into patches.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.5
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.5
 
 Vision Transformers cut an image into square patches. Given an image `img` of shape `(C, H, W)` and a
 patch size `p`, return a tensor of shape `(H/p · W/p, C·p·p)`: one row per p×p patch, patches in

@@ -1,4 +1,6 @@
-"""Exercise to_channels_last — Channels last (seed 000 §2.5).
+"""Exercise to_channels_last — Channels last.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.5
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.5
 
 Images often come as `(N, C, H, W)` (PyTorch's layout) but some libraries want `(N, H, W, C)`.
 Return `x` rearranged so that `out[n, h, w, c] == x[n, c, h, w]` for every index: same elements, same

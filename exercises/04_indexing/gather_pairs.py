@@ -1,4 +1,6 @@
-"""Exercise gather_pairs — Gather pairs of indices (seed 000 §2.6).
+"""Exercise gather_pairs — Gather pairs of indices.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.6
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.6
 
 `m` is a 2-D tensor; `rows` and `cols` are 1-D int64 tensors of the same length L. Return the 1-D tensor
 `out` of length L, with `m`'s dtype, where `out[i] = m[rows[i], cols[i]]`. Negative indices count from

@@ -1,4 +1,6 @@
-"""Exercise one_hot — One-hot encoding (seed 001 §3.5).
+"""Exercise one_hot — One-hot encoding.
+Tutorial: "A PyTorch tutorial for beginners", §3.5
+教程：《PyTorch 入门教程》§3.5
 
 `labels` is an int64 tensor of any shape (0-d and empty included) holding class numbers. Return a float32
 tensor of shape `(*labels.shape, num_classes)` that is 1.0 at position `labels[...]` of the last

@@ -1,4 +1,6 @@
-"""Exercise replace_where — Replace where the mask says so (seed 000 §2.6).
+"""Exercise replace_where — Replace where the mask says so.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.6
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.6
 
 `mask` is a bool tensor of the same shape as `x`, and `value` is a Python number of the same kind as
 `x`'s elements (a float for a float tensor, an int for an integer tensor). Return a NEW tensor with `x`'s

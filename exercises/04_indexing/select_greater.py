@@ -1,4 +1,6 @@
-"""Exercise select_greater — Pick the big ones (seed 000 §2.6).
+"""Exercise select_greater — Pick the big ones.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.6
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.6
 
 Return a 1-D tensor holding the elements of `x` that are strictly greater than the number `threshold`,
 in row-major order (the order you meet them reading `x` row by row, last index fastest), with `x`'s dtype.

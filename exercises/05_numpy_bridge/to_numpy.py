@@ -1,4 +1,6 @@
-"""Exercise to_numpy — Tensor to NumPy array, from anywhere (seed 001 §3.6).
+"""Exercise to_numpy — Tensor to NumPy array, from anywhere.
+Tutorial: "A PyTorch tutorial for beginners", §3.6
+教程：《PyTorch 入门教程》§3.6
 
 Return a NumPy array with the values, shape and matching dtype of the tensor `t` (float32 gives
 float32, int64 gives int64, bool gives bool, ...). It must also work when `t` requires grad (a model

@@ -1,4 +1,6 @@
-"""Exercise to_tensor_shared — NumPy array to tensor, without copying (seed 001 §3.6).
+"""Exercise to_tensor_shared — NumPy array to tensor, without copying.
+Tutorial: "A PyTorch tutorial for beginners", §3.6
+教程：《PyTorch 入门教程》§3.6
 
 Turn the NumPy array `a` into a tensor that shares its memory: the same values and shape, the matching
 dtype (float64 stays float64, int32 stays int32, bool stays bool, ...), and no copy, so that writing into

@@ -1,4 +1,6 @@
-"""Exercise autograd_derivative — Let autograd differentiate (seed 001 §4.1).
+"""Exercise autograd_derivative — Let autograd differentiate.
+Tutorial: "A PyTorch tutorial for beginners", §4.1
+教程：《PyTorch 入门教程》§4.1
 
 `f` is a Python function that takes a floating-point tensor and returns a scalar (a 0-d tensor), and
 `x` is such a tensor. Return the gradient of f(x) with respect to x, computed with autograd: a tensor of

@@ -1,4 +1,6 @@
-"""Exercise gradient_descent — Gradient descent with autograd (seed 002 §3.4).
+"""Exercise gradient_descent — Gradient descent with autograd.
+Tutorial: "PyTorch's two cores: tensor operations and autograd", §3.4
+教程：《PyTorch 的两大核心：张量操作和自动微分》§3.4
 
 Starting from `x0`, take `steps` steps of gradient descent on the scalar function `f` with learning rate
 `lr`: each step computes the gradient of f at the current x with autograd and updates

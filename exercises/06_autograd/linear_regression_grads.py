@@ -1,4 +1,6 @@
-"""Exercise linear_regression_grads — Linear regression gradients, by hand (seed 002 §3.3).
+"""Exercise linear_regression_grads — Linear regression gradients, by hand.
+Tutorial: "PyTorch's two cores: tensor operations and autograd", §3.3
+教程：《PyTorch 的两大核心：张量操作和自动微分》§3.3
 
 For data `X` of shape (n, d), targets `y` of shape (n,), weights `w` of shape (d,) and a bias `b` that
 is a 0-d tensor, the loss is the mean squared error

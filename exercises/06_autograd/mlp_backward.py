@@ -1,4 +1,6 @@
-"""Exercise mlp_backward — Backpropagation through a small MLP, by hand (seed 000 §3.4).
+"""Exercise mlp_backward — Backpropagation through a small MLP, by hand.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §3.4
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§3.4
 
 A two-layer network with inputs `x` (n, d_in), first layer `W1` (d_in, h) and `b1` (h,), second layer
 `W2` (h, k) and `b2` (k,), and targets `y` (n, k), has the loss

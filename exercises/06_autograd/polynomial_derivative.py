@@ -1,4 +1,6 @@
-"""Exercise polynomial_derivative — Derivative of a polynomial, by hand (seed 000 §3.4).
+"""Exercise polynomial_derivative — Derivative of a polynomial, by hand.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §3.4
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§3.4
 
 `coeffs` is a 1-D tensor (c0, c1, ..., cK) that defines the polynomial f(x) = c0 + c1·x + c2·x² + ... +
 cK·x^K, and `x` is a tensor of any shape with the same dtype. Return f'(x) evaluated at every element

@@ -1,4 +1,6 @@
-"""Exercise build_mlp — Build an MLP with nn.Sequential (seed 001 §9).
+"""Exercise build_mlp — Build an MLP with nn.Sequential.
+Tutorial: "A PyTorch tutorial for beginners", §9
+教程：《PyTorch 入门教程》§9
 
 Return an `nn.Sequential` that starts with `nn.Flatten()` and then has one `nn.Linear` for each pair of
 consecutive numbers in `sizes`. Between two Linear layers put `nn.ReLU()` then `nn.Dropout(dropout)` —

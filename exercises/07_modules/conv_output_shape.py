@@ -1,4 +1,6 @@
-"""Exercise conv_output_shape — Output shape of a conv layer (seed 000 §4.3).
+"""Exercise conv_output_shape — Output shape of a conv layer.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §4.3
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§4.3
 
 Return, as a tuple of ints, the shape that `nn.Conv2d(C, out_channels, kernel_size, stride, padding)`
 gives for an input of shape `input_shape` — (N, C, H, W), or (C, H, W) without a batch — followed, when

@@ -1,4 +1,6 @@
-"""Exercise count_parameters — Count a model's parameters (seed 000 §4.2).
+"""Exercise count_parameters — Count a model's parameters.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §4.2
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§4.2
 
 Return, as an int, how many scalar numbers the parameters of `model` hold (a 128×784 weight counts as
 100352). With `trainable_only=True` (the default) count only parameters with `requires_grad=True`, the ones

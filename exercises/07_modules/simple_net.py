@@ -1,4 +1,6 @@
-"""Exercise simple_net — Your first nn.Module (seed 000 §4.2).
+"""Exercise simple_net — Your first nn.Module.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §4.2
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§4.2
 
 Write the class `SimpleNet(input_size=784, hidden_size=128, output_size=10)`, a subclass of `nn.Module`
 with two fully connected layers: `self.fc1 = nn.Linear(input_size, hidden_size)` and

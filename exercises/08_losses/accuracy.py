@@ -1,4 +1,6 @@
-"""Exercise accuracy — Classification accuracy (seed 001 §9).
+"""Exercise accuracy — Classification accuracy.
+Tutorial: "A PyTorch tutorial for beginners", §9
+教程：《PyTorch 入门教程》§9
 
 Return, as a Python float between 0 and 1, the share of rows of `logits` (shape (n, c)) whose predicted
 class — the index of the largest score in the row — equals the row's entry in `targets` (shape (n,),

@@ -1,4 +1,6 @@
-"""Exercise cross_entropy — Cross-entropy from logits, stably (seed 000 §6).
+"""Exercise cross_entropy — Cross-entropy from logits, stably.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §6
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§6
 
 Return the mean cross-entropy loss, as `nn.CrossEntropyLoss()` computes it, for `logits` of shape
 (n, c) (raw scores, one row per sample, one column per class) and `targets` of shape (n,) (int64 class

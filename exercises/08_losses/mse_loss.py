@@ -1,4 +1,6 @@
-"""Exercise mse_loss — Mean squared error (seed 001 §6.1).
+"""Exercise mse_loss — Mean squared error.
+Tutorial: "A PyTorch tutorial for beginners", §6.1
+教程：《PyTorch 入门教程》§6.1
 
 Return the mean squared error between `pred` and `target` (two tensors of the same shape): square each
 difference, then average over every element. The result is a 0-dim tensor with the inputs' dtype, and it

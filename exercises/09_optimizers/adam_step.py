@@ -1,4 +1,6 @@
-"""Exercise adam_step — One Adam (and AdamW) step, by hand (seed 000 §5.2).
+"""Exercise adam_step — One Adam (and AdamW) step, by hand.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §5.2
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§5.2
 
 Do one update of a single parameter tensor exactly as `torch.optim.Adam(..., lr, betas, eps,
 weight_decay)` would, or as `torch.optim.AdamW` when `decoupled=True`, without using `torch.optim`.

@@ -1,4 +1,6 @@
-"""Exercise sgd_step — One SGD step, by hand (seed 000 §5).
+"""Exercise sgd_step — One SGD step, by hand.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §5
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§5
 
 Do one update of a single parameter tensor exactly as `torch.optim.SGD(..., lr, momentum, weight_decay,
 nesterov)` would (dampening 0), without using `torch.optim`. `param` and `grad` are tensors of the same

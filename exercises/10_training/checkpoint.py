@@ -1,4 +1,6 @@
-"""Exercise checkpoint — Save and resume training (seed 001 §7).
+"""Exercise checkpoint — Save and resume training.
+Tutorial: "A PyTorch tutorial for beginners", §7
+教程：《PyTorch 入门教程》§7
 
 `save_checkpoint(path, model, optimizer, epoch)` writes the model's and the optimizer's state and the
 epoch number to `path` (a `str` or any `os.PathLike`, such as `pathlib.Path`).

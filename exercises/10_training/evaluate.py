@@ -1,4 +1,6 @@
-"""Exercise evaluate — Evaluate a classifier (seed 001 §6.3).
+"""Exercise evaluate — Evaluate a classifier.
+Tutorial: "A PyTorch tutorial for beginners", §6.3
+教程：《PyTorch 入门教程》§6.3
 
 Return `(mean_loss, accuracy)` of a classifier on `inputs`/`targets`, both as Python floats. Go through
 the data in mini-batches of `batch_size` (the last one may be smaller), in evaluation mode and without

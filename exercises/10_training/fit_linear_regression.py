@@ -1,4 +1,6 @@
-"""Exercise fit_linear_regression — Linear regression by gradient descent (seed 002 §3.3).
+"""Exercise fit_linear_regression — Linear regression by gradient descent.
+Tutorial: "PyTorch's two cores: tensor operations and autograd", §3.3
+教程：《PyTorch 的两大核心：张量操作和自动微分》§3.3
 
 Fit `y ≈ X @ w + b` by full-batch gradient descent on the mean squared error. Start from `w = 0` and
 `b = 0`, and take exactly `epochs` steps of size `lr`, each on the gradient of the MSE over all `n`

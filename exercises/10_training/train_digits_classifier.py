@@ -1,4 +1,6 @@
-"""Exercise train_digits_classifier — Train a handwritten-digit classifier (seed 001 §9).
+"""Exercise train_digits_classifier — Train a handwritten-digit classifier.
+Tutorial: "A PyTorch tutorial for beginners", §9
+教程：《PyTorch 入门教程》§9
 
 Train a classifier for scikit-learn's 8×8 handwritten digits and return the trained model. Get the
 training data from `grader.datasets.digits_train()`: images float32 of shape (N, 1, 8, 8) with values in

@@ -1,4 +1,6 @@
-"""Exercise train_step — One training step (seed 000 §5.1, §6).
+"""Exercise train_step — One training step.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §5.1, §6
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§5.1、§6
 
 Do one optimisation step of `model` on one batch and return that batch's loss as a Python float.
 The order matters: switch the model to training mode, clear the gradients left over from before,

@@ -1,4 +1,6 @@
-"""Exercise pairwise_sq_distances — Pairwise squared distances, vectorised (seed 002 §2.6).
+"""Exercise pairwise_sq_distances — Pairwise squared distances, vectorised.
+Tutorial: "PyTorch's two cores: tensor operations and autograd", §2.6
+教程：《PyTorch 的两大核心：张量操作和自动微分》§2.6
 
 For points `x` of shape (n, d) and `y` of shape (m, d), return the (n, m) tensor whose entry [i, j] is the
 squared Euclidean distance `((x[i] - y[j]) ** 2).sum()`, in `x`'s dtype. Every entry must be >= 0, also

@@ -1,4 +1,6 @@
-"""Exercise pick_device — Pick a device (seed 001 §8).
+"""Exercise pick_device — Pick a device.
+Tutorial: "A PyTorch tutorial for beginners", §8
+教程：《PyTorch 入门教程》§8
 
 Return the `torch.device` to compute on: `cuda` if a CUDA GPU is available, else `mps` (Apple GPU) if
 available, else `cpu`. `prefer` names the device type you would rather use (`"cpu"`, `"cuda"` or `"mps"`):

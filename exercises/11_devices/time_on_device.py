@@ -1,4 +1,6 @@
-"""Exercise time_on_device — Time a function on a device (seed 002 §2.6).
+"""Exercise time_on_device — Time a function on a device.
+Tutorial: "PyTorch's two cores: tensor operations and autograd", §2.6
+教程：《PyTorch 的两大核心：张量操作和自动微分》§2.6
 
 Call `fn(*args)` `warmup` times without timing (the first calls are often slow: caches, lazy
 initialisation, kernel compilation), then `repeats` more times, timing each call on its own, and return

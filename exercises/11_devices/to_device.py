@@ -1,4 +1,6 @@
-"""Exercise to_device — Move a whole batch to a device (seed 002 §4.3).
+"""Exercise to_device — Move a whole batch to a device.
+Tutorial: "PyTorch's two cores: tensor operations and autograd", §4.3
+教程：《PyTorch 的两大核心：张量操作和自动微分》§4.3
 
 Return `obj` with every tensor and every `nn.Module` inside it moved to `device`, however deeply it is
 nested in dicts, lists, tuples and namedtuples. Keep the structure exactly: a tuple stays a tuple, a list a

@@ -2,7 +2,7 @@
 
 - :mod:`grader.authoring.scaffold` — ``grader new <chapter>/<id>``;
 - :mod:`grader.authoring.soundness` — ``grader check``;
-- :mod:`grader.authoring.mutants` — ``grader check --mutants``;
+- :mod:`grader.authoring.mutants` and :mod:`grader.authoring.mutation` — ``grader check --mutants``;
 - :mod:`grader.authoring.release` — ``grader release <out-dir>``;
 - :mod:`grader.authoring.cli` — the three commands (``register`` adds them to ``grader``).
 """

@@ -18,6 +18,7 @@ a message saying what to do.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,6 +57,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--max-examples", type=int, default=15, metavar="N", help="Hypothesis examples per check (default 15)"
     )
     check.add_argument("--static", action="store_true", help="only the checks that need no running (fast)")
+    check.add_argument(
+        "--tutorials",
+        type=Path,
+        metavar="FOLDER",
+        help="the folder holding the tutorials' files: verify that every cited section exists"
+        " [default: course.toml's seeds]",
+    )
     check.add_argument(
         "--sync-stubs",
         action="store_true",
@@ -149,6 +157,7 @@ def _ids(values: Sequence[str] | None) -> list[str] | None:
 
 def _new(args: argparse.Namespace) -> int:
     from grader.authoring.scaffold import ScaffoldError, parse_target, scaffold
+    from grader.paths import shown
 
     try:
         parse_target(args.target)  # a bad target is refused before anything is looked up or written
@@ -159,8 +168,8 @@ def _new(args: argparse.Namespace) -> int:
     except ScaffoldError as e:
         raise AuthoringError(str(e)) from None
     if written.new_course:
-        print(f"grader new: no course here, so a new one was started in {root} (course.toml: name it)")
-    print(f"grader new: scaffolded {args.target} in {root}")
+        print(f"grader new: no course here, so a new one was started in {shown(root)} (course.toml: name it)")
+    print(f"grader new: scaffolded {args.target} in {shown(root)}")
     for path in written.paths:
         print(f"  {path.relative_to(root)}")
     print(
@@ -177,6 +186,8 @@ def _check(args: argparse.Namespace) -> int:
 
     ids = _ids(args.exercise)
     course = _course(args.course)
+    if args.tutorials is not None:
+        course = dataclasses.replace(course, seeds=args.tutorials.resolve())
     _known(ids)
     what = "the whole exercise set" if not ids else ", ".join(ids)
     print(f"grader check: {what} of course {course.describe()}", flush=True)
@@ -199,9 +210,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _known(ids: list[str] | None) -> None:
-    from grader.catalog import by_id, suggest
+    from grader import course
+    from grader.catalog import suggest
 
-    known = by_id()
+    known = course.active().by_id()
     for wanted in ids or ():
         if wanted not in known:
             maybe = suggest(wanted, known)
@@ -209,18 +221,18 @@ def _known(ids: list[str] | None) -> None:
 
 
 def _mutants(args: argparse.Namespace, exercises) -> int:
-    from grader.authoring import mutants
+    from grader.authoring import mutants, mutation
 
     target = args.target / 100
     print(
         f"\nmutation analysis ({args.max_examples} examples per check; target {target:.0%} killed):",
         flush=True,
     )
-    reports = mutants.analyse(
+    reports = mutation.analyse(
         exercises,
         jobs=args.jobs,
         max_examples=args.max_examples,
-        on_report=lambda r: print(mutants.format_report(r, target), flush=True),
+        on_report=lambda r: print(mutation.format_report(r, target), flush=True),
     )
     weak = [r for r in reports if r.error or r.rate < target]
     killed, total = sum(r.killed for r in reports), sum(r.total for r in reports)

@@ -160,9 +160,9 @@ if __name__ == "__main__":  # python -m grader.authoring.recording docs/authorin
     import sys
     from pathlib import Path
 
-    from grader.catalog import catalog
+    from grader import course
 
     for name in sys.argv[1:]:
         doc = Path(name)
-        table = coverage_table(catalog())
+        table = coverage_table(course.active().exercises)
         doc.write_text(with_table(doc.read_text(encoding="utf-8"), table), encoding="utf-8")

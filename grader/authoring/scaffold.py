@@ -170,7 +170,18 @@ version = "0.1.0"
 title = {{ en = "{todo}: the course's title", zh = "{todo}：课程名称" }}
 # engine: the torch-grader versions the course works with
 engine = "{engine}"
-# seeds = "tutorials"  # optional: the folder of tutorials the exercises' seed fields point into
+# seeds = "tutorials"  # optional: the folder holding the tutorials' files (grader check verifies sections)
+
+# The tutorials the exercises' seed fields cite ("000 §2.4": tutorial 000, section 2.4), one table each:
+# number, title, author and date as the tutorial's own heading gives them (leave author or date out when
+# it names none), and where a learner finds it (an address, or which course materials hold it). Learners
+# read a citation as the title with the section, never the bare number.
+[[tutorial]]
+number = "000"
+title = {{ zh = "{todo}：教程标题", en = "{todo}: the tutorial's title" }}
+author = "{todo}: the author"
+date = "{todo}: the date"
+where = {{ en = "{todo}: where learners find it", zh = "{todo}：在哪里可以找到" }}
 """
 
 CHAPTER_HEADER = """\
@@ -182,7 +193,7 @@ ENTRY = '''
 [[exercise]]
 id = "{id}"
 points = 10
-# The tutorial section to reread: tutorial 000-004 (../shared/seeds), then the section, e.g. "000 §2.4".
+# The tutorial section to reread: a tutorial course.toml lists, then the section, e.g. "000 §2.4".
 seed = "000 §2.4"
 # APIs the learner may not call: a dotted name ("torch.broadcast_to"), any attribute (".matmul"), or "@".
 forbidden = []

@@ -1,15 +1,17 @@
 """``grader check``: prove a course's exercise set sound before a learner sees it.
 
 Every finding names the exercise and the file (relative to the course), and says what to fix. Static
-findings (all parts present, sample submissions included, texts in both languages, a seed section that
-exists, no orphan files, forbidden lists that parse, no scaffold TODO left, no check that judges inside the
-learner's process: grader.authoring.facts) need only the files. Behaviour
+findings (all parts present, sample submissions included, texts in both languages, a seed field that
+names a tutorial course.toml lists, and a section of it that exists where the tutorials' files are at
+hand, no tutorial cited by its bare number in a text, no orphan files, forbidden lists that parse, no
+scaffold TODO left, no check that judges inside the learner's process: grader.authoring.facts) need only
+the files. Behaviour
 findings run the checks: the reference must pass every one of them (hidden ones included), the stub must
 be "not started" and, once started (one statement added before its ``raise``), fail every one of them,
 so that no learner scores points for a file they never touched; each right_* sample must get full marks
 and each wrong_* sample must fail.
 
->>> SEED_PATTERN.fullmatch("000 §5.1, §6") is not None
+>>> BARE_CITATION.search("see 000 §2.5") is not None
 True
 """
 
@@ -19,18 +21,21 @@ import ast
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from grader import tutorials
 from grader.authoring import stubs
 from grader.catalog import CatalogError, Exercise, Text
 from grader.course import Course
 from grader.results import Status
+from grader.tutorials import Tutorial
 
-SEED_PATTERN = re.compile(r"(?P<file>\d{3}) §\d+(\.\d+)*(, §\d+(\.\d+)*)*")
+# a learner cannot look up "000 §2.5": texts cite a tutorial by its title (what course.toml lists)
+BARE_CITATION = re.compile(r"\b\d{3} §\d+(\.\d+)*")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TODO_MARK = "TODO(grader new)"  # what `grader new` writes where the author has work to do
 DEFAULT_MAX_EXAMPLES = 15
@@ -72,25 +77,32 @@ def static_findings(
     findings: list[Finding] = course_findings(course)
     seeds = course.seeds
     if seeds is None:
-        findings.append(Finding("", "note", "seed sections not verified: course.toml names no seeds folder"))
+        text = "seed sections not verified: no tutorials folder (course.toml's seeds, or --tutorials FOLDER)"
+        findings.append(Finding("", "note", text))
     elif not seeds.is_dir():
         findings.append(Finding("", "note", f"seed sections not verified: no tutorials at {seeds}"))
+    listed = {t.number: t for t in course.tutorials}
     with_samples = (root / "submissions").is_dir()
     if not with_samples:
         text = "samples not checked: the course has no submissions/ folder (installed courses ship none)"
         findings.append(Finding("", "note", text))
     for exercise in exercises:
         if only is None or exercise.id in only:
-            tutorials = seeds if seeds is not None and seeds.is_dir() else None
-            findings += exercise_static(exercise, root, tutorials, with_samples)
+            folder = seeds if seeds is not None and seeds.is_dir() else None
+            findings += exercise_static(exercise, root, listed, folder, with_samples)
     if only is None:
         findings += orphans(root, exercises)
     return findings
 
 
 def exercise_static(
-    exercise: Exercise, root: Path, seeds: Path | None, with_samples: bool = True
+    exercise: Exercise,
+    root: Path,
+    listed: Mapping[str, Tutorial],
+    folder: Path | None,
+    with_samples: bool = True,
 ) -> list[Finding]:
+    """``listed``: the course's tutorials by number; ``folder``: their files, when at hand."""
     found: list[Finding] = []
 
     def error(text: str) -> None:
@@ -121,7 +133,15 @@ def exercise_static(
             )
         if TODO_MARK in text.en or TODO_MARK in text.zh:
             error(f"{toml}: {name} of {exercise.id} still holds the scaffold's {TODO_MARK}; write the text")
-    found += _seed_findings(exercise, toml, seeds)
+        for lang in ("en", "zh"):
+            bare = BARE_CITATION.search(text[lang])
+            if bare:
+                example = exercise_citation(exercise, listed, lang)
+                error(
+                    f"{toml}: {name}.{lang} of {exercise.id} cites {bare.group()!r}: a learner cannot look"
+                    f" that up; cite the tutorial by its title, e.g. {example}"
+                )
+    found += _seed_findings(exercise, toml, listed, folder)
     from grader.gate.patterns import check_patterns
 
     for problem in check_patterns(exercise.forbidden):
@@ -176,6 +196,13 @@ def course_findings(course: Course) -> list[Finding]:
             )
     if not CJK.search(course.title.zh):
         found.append(Finding("", "error", "course.toml: title.zh has no Chinese characters; translate it"))
+    for t in course.tutorials:
+        fields = (t.title.en, t.title.zh, t.author, t.date, t.where.en, t.where.zh)
+        if any(TODO_MARK in field for field in fields):
+            text = (
+                f"course.toml: tutorial {t.number} still holds the scaffold's {TODO_MARK}; write its title,"
+            )
+            found.append(Finding("", "error", text + " author, date and where learners find it"))
     return found
 
 
@@ -211,19 +238,45 @@ def _sample_findings(exercise: Exercise, root: Path) -> list[Finding]:
     return found
 
 
-def _seed_findings(exercise: Exercise, toml: str, seeds: Path | None) -> list[Finding]:
-    match = SEED_PATTERN.fullmatch(exercise.seed)
+def exercise_citation(exercise: Exercise, listed: Mapping[str, Tutorial], lang: str) -> str:
+    return tutorials.cite(exercise.seed, listed)[lang] if tutorials.SEED.fullmatch(exercise.seed) else "..."
+
+
+def _seed_findings(
+    exercise: Exercise, toml: str, listed: Mapping[str, Tutorial], folder: Path | None
+) -> list[Finding]:
+    """The seed field names a tutorial that course.toml lists and, where the files are at hand, sections
+    that tutorial has."""
+    match = tutorials.SEED.fullmatch(exercise.seed)
     if not match:
         text = (
             f"{toml}: seed of {exercise.id} is {exercise.seed!r}; expected a tutorial and a section such"
             " as '000 §2.4' (several sections: '000 §5.1, §6')"
         )
         return [Finding(exercise.id, "error", text)]
-    number = match["file"]
-    if seeds is not None and not any(seeds.glob(f"{number}*")):
+    number = match["number"]
+    if number not in listed:
+        known = ", ".join(sorted(listed)) or "none"
+        text = (
+            f"{toml}: seed of {exercise.id} cites tutorial {number}, which course.toml does not list"
+            f" (it lists: {known}); add a [[tutorial]] table for it (docs/authoring.md, 'A course')"
+        )
+        return [Finding(exercise.id, "error", text)]
+    if folder is None:
+        return []
+    path = tutorials.file_of(number, folder)
+    if path is None:
         return [
-            Finding(exercise.id, "error", f"{toml}: seed of {exercise.id}: no tutorial {number}* in {seeds}")
+            Finding(exercise.id, "error", f"{toml}: seed of {exercise.id}: no tutorial {number}* in {folder}")
         ]
+    missing = tutorials.missing_sections(exercise.seed, path.read_text(encoding="utf-8", errors="replace"))
+    if missing:
+        sections = ", ".join(f"§{s}" for s in missing)
+        text = (
+            f"{toml}: seed of {exercise.id} cites {sections} of tutorial {number}, which {path.name} has no"
+            " heading for; correct the section number"
+        )
+        return [Finding(exercise.id, "error", text)]
     return []
 
 

@@ -8,7 +8,9 @@
 >>> e = Exercise("double_it", "01_demo", ("double_it",), 10, Text("Double it", "翻倍"),
 ...              Text("Return twice x.", "返回 x 的两倍。"), (Text("h", "提示"),), "000 §2.4")
 >>> print(docstring(e))
-Exercise double_it — Double it (seed 000 §2.4).
+Exercise double_it — Double it.
+Tutorial: "PyTorch basics: from NumPy to deep learning", §2.4
+教程：《PyTorch 入门教程：从 NumPy 到深度学习》§2.4
 <BLANKLINE>
 Return twice x.
 <BLANKLINE>
@@ -22,14 +24,17 @@ from __future__ import annotations
 
 import ast
 
+from grader import course
 from grader.catalog import Exercise
 
 
 def docstring(exercise: Exercise) -> str:
-    """The stub's docstring, as its value: title and seed, the statement in English then Chinese, what is
-    not allowed (when the entry says), and how to check one's work."""
+    """The stub's docstring, as its value: title and the tutorial section it draws on (by the tutorial's
+    title, in both languages), the statement in English then Chinese, what is not allowed (when the entry
+    says), and how to check one's work."""
+    tutorial = course.of(exercise).cite(exercise.seed)
     parts = [
-        f"Exercise {exercise.id} — {exercise.title.en} (seed {exercise.seed}).",
+        f"Exercise {exercise.id} — {exercise.title.en}.\nTutorial: {tutorial.en}\n教程：{tutorial.zh}",
         exercise.statement.en,
         exercise.statement.zh,
     ]

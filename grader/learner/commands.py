@@ -17,11 +17,12 @@ from pathlib import Path
 
 from grader import course
 from grader.catalog import Exercise
-from grader.i18n import LANGS, resolve_lang
+from grader.i18n import LANGS
 from grader.learner import progress, texts
 from grader.learner.state import FOLDER, State, repository_of
 from grader.profiles import LOCAL_EXAMPLES
 from grader.results import Status
+from grader.settings import resolve_lang
 from grader.stubs import is_stub_source
 
 
@@ -99,7 +100,7 @@ def run_hint(args: argparse.Namespace, lang: str, tree: Path) -> int:
     total = len(exercise.hints)
     for k in range(shown):
         print(texts.render(texts.HINT, lang, shown=k + 1, total=total, text=exercise.hints[k][lang]))
-    print(texts.render(texts.REREAD, lang, seed=exercise.seed))
+    print(texts.render(texts.REREAD, lang, citation=course.of(exercise).cite(exercise.seed)[lang]))
     done = texts.HINTS_ALL_SHOWN if shown == total else texts.HINTS_MORE
     print(texts.render(done, lang, id=exercise.id, total=total))
     return 0

@@ -4,16 +4,16 @@ from it spends a save's time on the grading alone (:mod:`grader.learner.worker`)
 
 import gc
 
-from grader import catalog, feedback, runner, warmup  # noqa: F401
+from grader import course, feedback, runner, warmup  # noqa: F401
 from grader.loader import reference_root
 
-for _exercise in catalog.catalog():
+for _exercise in course.active().exercises:
     runner.load_checks(_exercise)
 
 warmup.warm_up()
 # a first grading: Hypothesis builds its strategies, torch its kernels, the gate its analyser
-runner.run_exercise(catalog.catalog()[0], reference_root(), runner.Settings(max_examples=3))
-_gated = next((e for e in catalog.catalog() if e.forbidden), None)
+runner.run_exercise(course.active().exercises[0], reference_root(), runner.Settings(max_examples=3))
+_gated = next((e for e in course.active().exercises if e.forbidden), None)
 if _gated is not None:
     from grader.gate import static
 

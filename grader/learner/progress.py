@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import catalog
+from grader import course
 from grader.catalog import Exercise
 from grader.learner.state import State
 from grader.results import Status
@@ -33,7 +33,7 @@ class Row:
 
 
 def exercises() -> tuple[Exercise, ...]:
-    return catalog.catalog()
+    return course.active().exercises
 
 
 def rows(tree: Path, state: State) -> list[Row]:

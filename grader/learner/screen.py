@@ -11,6 +11,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
+from grader import course
 from grader.learner import texts
 from grader.learner.progress import CHANGED, UNCHECKED, Row, by_chapter
 from grader.learner.state import Verdict
@@ -80,7 +81,8 @@ def exercise_panel(view: View) -> list[RenderableType]:
         )
         out.append(Text(hint, style="magenta"))
     if view.hints_shown:
-        out.append(Text(texts.render(texts.REREAD, lang, seed=exercise.seed), style="dim magenta"))
+        citation = course.of(exercise).cite(exercise.seed)[lang]
+        out.append(Text(texts.render(texts.REREAD, lang, citation=citation), style="dim magenta"))
     return out
 
 

@@ -6,10 +6,14 @@ learner's language.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from grader.i18n import Msg, say
 from grader.learner.progress import CHANGED, UNCHECKED
+from grader.paths import shown
 from grader.results import LABELS
 
 # -- welcome (grader watch on a fresh clone, and pytest exercises/ with nothing started) ----------------
@@ -20,6 +24,13 @@ WELCOME = say(
     "欢迎！每道练习都是在 exercises/<章节>/<id>.py 里写一个函数。\n"
     "运行 `grader watch`：它会显示题目，并在你每次保存文件时自动检查。\n"
     "从 {path} 开始；卡住时运行 `grader hint {id}` 获取提示。",
+)
+# under `tox -e grade` the loop's commands live in tox's environment, not on the learner's PATH
+ACTIVATE_FIRST = say(
+    "The `grader` and `pytest` commands are inside tox's environment: first run `. {activate}` (once per"
+    " terminal), then the commands below work as printed.",
+    "`grader` 和 `pytest` 命令在 tox 的环境里：请先运行 `. {activate}`（每个终端运行一次），"
+    "之后下面的命令就能照原样运行。",
 )
 WELCOME_WATCH = say(
     "Welcome! Each exercise is one function to write, in exercises/<chapter>/<id>.py.\n"
@@ -48,7 +59,7 @@ PRINTED = say("your code printed:", "你的代码输出了：")
 MOVED_ON = say("✓ {id} passed! Next: {next}", "✓ {id} 通过！下一题：{next}")
 ALL_DONE = say("🎉 Every exercise passes. Well done!", "🎉 所有练习都通过了，太棒了！")
 HINT = say("hint {shown}/{total}: {text}", "提示 {shown}/{total}：{text}")
-REREAD = say("(reread seed {seed})", "（请重读教程 {seed}）")
+REREAD = say("(reread {citation})", "（请重读{citation}）")
 NO_MORE_HINTS = say("that was the last hint", "这已经是最后一条提示")
 KEYS = say(
     "[n] next  [p] previous  [h] hint  [l] list  [a] check all  [q] quit",
@@ -113,6 +124,13 @@ NO_TREE = say(
 )
 
 ALL = [value for value in dict(globals()).values() if isinstance(value, Msg)] + list(STATUS.values())
+
+
+def activate_first(env: Mapping[str, str] = os.environ) -> Msg | None:
+    """Where the loop's commands are not on the learner's PATH (the grader runs in tox's environment,
+    ``TOX_ENV_DIR``, which tox sets), the one line that puts them there; else None."""
+    folder = env.get("TOX_ENV_DIR")
+    return ACTIVATE_FIRST(activate=shown(Path(folder) / "bin" / "activate")) if folder else None
 
 
 def render(message: Msg, lang: str, **params: Any) -> str:

@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from grader import fork_server
+from grader import course, fork_server
 from grader.learner import texts
 from grader.learner.state import Verdict, digest
 
@@ -130,12 +130,11 @@ def _grade(
     os.dup2(fd, 1)
     os.dup2(fd, 2)
     os.close(fd)
-    from grader import catalog
     from grader.feedback import check_feedback, exercise_problem
     from grader.results import Status
     from grader.runner import Settings, run_exercise
 
-    exercise = catalog.get(exercise_id)
+    exercise = course.active().get(exercise_id)
     graded = digest(Path(root) / exercise.relpath)  # the file as it is when grading starts
     result = run_exercise(exercise, Path(root), Settings(max_examples=max_examples, seed=seed))
     if result.problem is not None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 # Imported here so the fork server has them loaded before any learner code runs.
-from grader import cases, catalog, harness, loader
+from grader import cases, course, harness, loader
 from grader.i18n import to_plain
 from grader.sandbox import confine, filesystem, kernel, seccomp, wire
 
@@ -180,7 +180,7 @@ def _confine(conn: Connection, setup: ChildSetup, init: tuple[int, int] | None) 
     # One thread: the fork server's OpenMP pool does not survive fork, and a child that starts a
     # parallel region with more threads hangs (seen with torch 2.13's CPU build).
     torch.set_num_threads(1)
-    exercise = catalog.get(setup.exercise_id)  # of the course the fork server preloaded (the parent's)
+    exercise = course.active().get(setup.exercise_id)  # of the course the fork server preloaded
     from grader.runner import load_checks  # the spec's checks and the course's specs/hidden/ ones
 
     checks = {c.name: c for c in load_checks(exercise)}

@@ -17,7 +17,7 @@ import signal
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from grader.cases import Case, pack
 from grader.catalog import Exercise
@@ -29,10 +29,9 @@ from grader.racing import TimedCall
 from grader.sandbox import confine, server, wire
 from grader.sandbox.accounting import ProcessTree
 from grader.sandbox.child import ChildSetup, main
+from grader.sandbox.confine import Limits
+from grader.sandbox.host import Plan
 from grader.sources import read_learner
-
-if TYPE_CHECKING:
-    from grader.sandbox import Sandbox
 
 _MAX_MESSAGE = wire.MAX_BYTES + 2**24
 _numbers = itertools.count()
@@ -40,10 +39,25 @@ _CLOCK = time.perf_counter  # bound before any learner code exists (timed calls 
 CPU_CLOCK = time.thread_time  # the baseline's clock when the learner's calls are measured in CPU time
 
 
+class Spawner(Protocol):
+    """What a child's handle needs of the sandbox that spawned it (:class:`grader.sandbox.Sandbox`, which
+    imports this module: the handle names what it uses, not that class, so the arrow points one way)."""
+
+    limits: Limits
+    plan: Plan
+    context: Any  # the fork server's multiprocessing context
+    dying: list[SandboxedLearner]  # closed (killed), not yet reaped
+    spin_seconds: float
+
+    def record(self, confined: dict) -> None: ...
+
+    def round_trip(self, exercise: Exercise, check: Any, args: tuple, value: Any, cpu: bool) -> float: ...
+
+
 class SandboxedLearner:
     """The learner's side of one exercise, in a child process. Same interface as loader.Implementation."""
 
-    def __init__(self, sandbox: Sandbox, exercise: Exercise, root: Path | None) -> None:
+    def __init__(self, sandbox: Spawner, exercise: Exercise, root: Path | None) -> None:
         """Spawn the child: it sets itself up and waits; no learner code runs before :meth:`open`.
 
         Without a ``root`` the child holds no learner file: a trusted peer for :meth:`echo` only.

@@ -28,6 +28,12 @@ import grader
 yaml = pytest.importorskip("yaml")
 
 COURSE_TOML_TITLE = 'title = { en = "Tensor tricks", zh = "张量小技巧" }'
+TUTORIAL = """[[tutorial]]
+number = "001"
+title = { zh = "张量入门", en = "Tensors for beginners" }
+author = "A. Teacher"
+where = { en = "the course materials", zh = "课程资料" }
+"""
 ENTRIES = {
     "double_it": '''
 [[exercise]]
@@ -143,7 +149,9 @@ def write_course(course: Path) -> None:
     toml = course / "course.toml"
     text = toml.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("title = "))
-    toml.write_text(text.replace(title, COURSE_TOML_TITLE), encoding="utf-8")
+    text = text.replace(title, COURSE_TOML_TITLE)
+    text = text[: text.index("[[tutorial]]")] + TUTORIAL  # the scaffold's tutorial, written for real
+    toml.write_text(text, encoding="utf-8")
     (course / "catalog" / "01_basics.toml").write_text("".join(ENTRIES.values()), encoding="utf-8")
     (course / "specs" / "_shared.py").write_text(SHARED, encoding="utf-8")
     for exercise_id, spec in SPECS.items():

@@ -10,7 +10,6 @@ import pytest
 from grader import course
 from grader.authoring.facts import findings_in
 from grader.authoring.soundness import exercise_static
-from grader.catalog import by_id
 
 COURSE = course.active().root
 HEAD = "import numpy as np\nfrom grader.api import Agrees, Holds, compare\n\n"
@@ -110,8 +109,11 @@ def test_the_specs_issue_17_found_judging_in_the_child_are_flagged(name: str, sa
     assert any(says in f for f in findings_in(old.stdout))
 
 
+TUTORIALS = {t.number: t for t in course.active().tutorials}
+
+
 def test_grader_check_reports_it_with_the_file_and_the_fix(tmp_path: Path) -> None:
-    exercise = by_id()["to_tensor_shared"]
+    exercise = course.active().by_id()["to_tensor_shared"]
     root = tmp_path / "course"
     for part in ("specs", "exercises", "reference"):
         (root / part).mkdir(parents=True)
@@ -119,7 +121,9 @@ def test_grader_check_reports_it_with_the_file_and_the_fix(tmp_path: Path) -> No
         spec("def run(fn, case):\n    return bool(np.array_equal(fn(case['a']), case['a']))")
     )
     found = [
-        f for f in exercise_static(exercise, root, None, with_samples=False) if "learner's process" in f.text
+        f
+        for f in exercise_static(exercise, root, TUTORIALS, None, with_samples=False)
+        if "learner's process" in f.text
     ]
     assert [f.level for f in found] == ["error"]
     assert found[0].text.startswith("specs/to_tensor_shared.py: check 'c': `run` calls `array_equal`")

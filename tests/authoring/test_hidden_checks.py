@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from grader import runner
+from grader import course, runner
 from grader.cases import Case, ramp
-from grader.catalog import by_id
 from grader.feedback import check_feedback
 from grader.runner import Settings, check_names, run_exercise
 from grader.spec import Agrees
@@ -21,7 +20,7 @@ HIDDEN = Agrees(name="secret_shapes", hidden=True, examples=(Case.of(a=ramp(2, 3
 @pytest.fixture
 def exercise(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setattr(runner, "load_checks", lambda exercise: (VISIBLE, HIDDEN))
-    exercise = by_id()["broadcast_add"]
+    exercise = course.active().by_id()["broadcast_add"]
     learner = tmp_path / exercise.relpath  # right on equal shapes, refuses to broadcast
     learner.parent.mkdir(parents=True)
     learner.write_text(

@@ -9,10 +9,11 @@ import pytest
 import torch
 from authoring_helpers import copy_checkout, run_in
 
-from grader.authoring.mutants import AXES, CORNER, PLAIN, Mutant, evaluate_mutants, mutate, reference_source
+from grader import course
+from grader.authoring.mutants import AXES, CORNER, PLAIN, Mutant, mutate
+from grader.authoring.mutation import evaluate_mutants, reference_source
 from grader.authoring.shape_mutants import Argument, shape_arguments
 from grader.cases import Case, ramp
-from grader.catalog import by_id
 from grader.runner import load_checks
 
 SOURCE = '''"""Docstring 1 + 2 is never mutated."""
@@ -167,7 +168,7 @@ def test_ids_are_stable_and_in_source_order() -> None:
 
 
 def test_shipped_checks_kill_every_mutant_of_a_strong_exercise() -> None:
-    exercise = by_id()["column_stats"]
+    exercise = course.active().by_id()["column_stats"]
     verdicts = evaluate_mutants(exercise, mutate(reference_source(exercise)), max_examples=10)
     assert len(verdicts) >= 10
     assert all(v.killed for v in verdicts), [v.mutant.id for v in verdicts if not v.killed]
@@ -175,7 +176,7 @@ def test_shipped_checks_kill_every_mutant_of_a_strong_exercise() -> None:
 
 
 def test_a_mutant_that_hangs_or_does_not_load_is_killed() -> None:
-    exercise = by_id()["make_grid"]
+    exercise = course.active().by_id()["make_grid"]
     hangs = Mutant(
         "L1:hang#0", 1, "x", "y", "def make_grid(rows, cols, dtype=None):\n    while True:\n        pass\n"
     )

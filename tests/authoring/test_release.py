@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from authoring_helpers import IGNORE, ROOT
 
+from grader import course
 from grader.authoring.cli import main
 from grader.authoring.release import default_grader_spec, release, workflow
-from grader.catalog import catalog
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def reference_body_lines() -> set[str]:
     """Every line of code inside the references' entries (what a learner must not be handed); the
     ``def`` lines are the signature, which the stubs share on purpose."""
     found = set()
-    for exercise in catalog():
+    for exercise in course.active().exercises:
         source = (ROOT / "reference" / exercise.relpath).read_text(encoding="utf-8")
         lines = source.splitlines()
         entries = [n for n in ast.parse(source).body if getattr(n, "name", None) in exercise.entry]
@@ -58,7 +58,7 @@ def _bodies(nodes: list[ast.stmt]) -> list[ast.stmt]:
 
 def test_the_release_holds_stubs_ci_plugin_and_a_pinned_grader(released: Path) -> None:
     files = released_text(released)
-    for exercise in catalog():
+    for exercise in course.active().exercises:
         path = f"exercises/{exercise.relpath.as_posix()}"
         assert files[path] == (ROOT / "exercises" / exercise.relpath).read_text(encoding="utf-8")
     assert 'pytest_plugins = ["grader.plugin"]' in files["conftest.py"]
@@ -67,7 +67,7 @@ def test_the_release_holds_stubs_ci_plugin_and_a_pinned_grader(released: Path) -
     assert default_grader_spec().startswith("torch-grader==")
     readme = files["README.md"]
     assert "## English" in readme and "## 中文" in readme and "pytest exercises/" in readme
-    assert all(e.title.en in readme and e.title.zh in readme for e in catalog())
+    assert all(e.title.en in readme and e.title.zh in readme for e in course.active().exercises)
     assert files[".github/workflows/grade.yml"] == workflow("pytorch-basics")
     assert "--course pytorch-basics" in files[".github/workflows/grade.yml"]
 
@@ -151,6 +151,6 @@ def test_learners_can_run_pytest_in_a_fresh_venv(tmp_path: Path) -> None:
     )
     assert str(tmp_path / "venv") in where.stdout and "2.13.0" in where.stdout, where.stdout
     graded = sh(python, "-m", "pytest", "exercises/", "-p", "no:cacheprovider", "-q", cwd=out)
-    total = len(catalog())
+    total = len(course.active().exercises)
     assert f"exercises complete 0/{total}" in graded.stdout, graded.stdout[-3000:]
     assert f"{total} unstarted" in graded.stdout

@@ -12,7 +12,6 @@ from grader.authoring import soundness, stubs
 from grader.authoring.cli import main
 from grader.authoring.soundness import Finding, behaviour_findings, start_stub, static_findings
 from grader.cases import Case, ramp
-from grader.catalog import by_id
 from grader.spec import Raises
 from grader.stubs import is_not_started
 
@@ -24,6 +23,12 @@ version = "0.1.0"
 title = {{ en = "Demo", zh = "演示" }}
 engine = ">=0.1"
 {seeds}
+{tutorials}"""
+TUTORIAL = """
+[[tutorial]]
+number = "{number}"
+title = {{ zh = "教程 {number}", en = "Tutorial {number}" }}
+where = {{ en = "the course materials", zh = "课程资料" }}
 """
 
 ENTRY = """
@@ -40,12 +45,18 @@ GOOD = {"seed": "000 §2.4", "forbidden": "[]", "title_en": "Title", "title_zh":
 
 
 def make_tree(
-    root: Path, entries: dict[str, dict[str, str]], chapter: str = "01_demo", seeds: str = ""
+    root: Path,
+    entries: dict[str, dict[str, str]],
+    chapter: str = "01_demo",
+    seeds: str = "",
+    tutorials: tuple[str, ...] = ("000", "003"),
 ) -> course.Course:
-    """A course holding one chapter: the entries, each with all its parts unless told otherwise."""
+    """A course holding one chapter: the entries, each with all its parts unless told otherwise, and a
+    [[tutorial]] table for each of ``tutorials``."""
     (root / "catalog").mkdir(parents=True)
     (root / "specs").mkdir(parents=True)
-    (root / "course.toml").write_text(COURSE_TOML.format(seeds=seeds), encoding="utf-8")
+    listed = "".join(TUTORIAL.format(number=n) for n in tutorials)
+    (root / "course.toml").write_text(COURSE_TOML.format(seeds=seeds, tutorials=listed), encoding="utf-8")
     text = "".join(ENTRY.format(id=i, **{**GOOD, **fields}) for i, fields in entries.items())
     (root / "catalog" / f"{chapter}.toml").write_text(text, encoding="utf-8")
     for exercise_id in entries:
@@ -115,23 +126,59 @@ def test_missing_parts_and_orphans_are_found(tmp_path: Path) -> None:
     )
 
 
-def test_seed_files_are_looked_up_where_the_course_says(tmp_path: Path) -> None:
+def test_a_seed_must_name_a_tutorial_that_course_toml_lists(tmp_path: Path) -> None:
+    demo = make_tree(tmp_path, {"one": {"seed": "004 §1"}}, tutorials=("000",))
+    found = errors(static_findings(demo, demo.exercises))
+    assert any(
+        "seed of one cites tutorial 004, which course.toml does not list (it lists: 000)" in t for t in found
+    )
+    bare = make_tree(tmp_path / "none", {"one": {"seed": "000 §1"}}, tutorials=())
+    assert any("add a [[tutorial]] table" in t for t in errors(static_findings(bare, bare.exercises)))
+
+
+def test_a_text_that_cites_a_bare_tutorial_number_is_refused(tmp_path: Path) -> None:
+    demo = make_tree(tmp_path, {"one": {"hint_en": "Reread 003 §1.2."}})
+    found = errors(static_findings(demo, demo.exercises))
+    assert any("hints[0].en of one cites '003 §1.2': a learner cannot look that up" in t for t in found), (
+        found
+    )
+    assert any('e.g. "Tutorial 000", §2.4' in t for t in found), found
+
+
+def test_seed_sections_are_verified_where_the_tutorials_are_at_hand(tmp_path: Path) -> None:
     unnamed = make_tree(tmp_path / "unnamed", {"one": {"seed": "003 §1"}})
     notes = [f.text for f in static_findings(unnamed, unnamed.exercises) if f.level == "note"]
-    assert any("course.toml names no seeds folder" in n for n in notes), notes
-    demo = make_tree(tmp_path / "main", {"one": {"seed": "003 §1"}}, seeds='seeds = "../shared/seeds"')
+    assert any("no tutorials folder (course.toml's seeds, or --tutorials FOLDER)" in n for n in notes), notes
+    demo = make_tree(tmp_path / "main", {"one": {"seed": "003 §1.2, §3"}}, seeds='seeds = "tutorials"')
     notes = [f.text for f in static_findings(demo, demo.exercises) if f.level == "note"]
     assert any("seed sections not verified: no tutorials at" in n for n in notes), notes
-    seeds = tmp_path / "shared" / "seeds"
-    seeds.mkdir(parents=True)
-    (seeds / "000_abc.txt").write_text("", encoding="utf-8")
+    folder = demo.root / "tutorials"
+    folder.mkdir()
+    (folder / "000_abc.txt").write_text("", encoding="utf-8")
     assert any("no tutorial 003*" in t for t in errors(static_findings(demo, demo.exercises)))
-    (seeds / "003_def.txt").write_text("", encoding="utf-8")
+    (folder / "003_def.md").write_text("# Notes\n## 1.2 Tensors\n### 2. Autograd\n", encoding="utf-8")
+    found = errors(static_findings(demo, demo.exercises))
+    assert any(
+        "seed of one cites §3 of tutorial 003, which 003_def.md has no heading for" in t for t in found
+    )
+    (folder / "003_def.md").write_text("# Notes\n## 1.2 Tensors\n### 三、Autograd\n", encoding="utf-8")
     assert static_findings(demo, demo.exercises) == []
 
 
+def test_check_verifies_sections_in_the_folder_given_on_its_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = make_tree(tmp_path / "course", {"one": {"seed": "003 §4"}})
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "003.txt").write_text("4 Training\n", encoding="utf-8")
+    assert main(["check", "--static", "--course", str(demo.root), "--tutorials", str(tmp_path / "mine")]) == 0
+    (tmp_path / "mine" / "003.txt").write_text("5 Devices\n", encoding="utf-8")
+    assert main(["check", "--static", "--course", str(demo.root), "--tutorials", str(tmp_path / "mine")]) == 1
+    assert "cites §4 of tutorial 003, which 003.txt has no heading for" in capsys.readouterr().out
+
+
 def test_started_stub_is_no_longer_a_stub_but_still_raises() -> None:
-    exercise = by_id()["broadcast_add"]
+    exercise = course.active().by_id()["broadcast_add"]
     source = (COURSE / "exercises" / exercise.relpath).read_text(encoding="utf-8")
     started = start_stub(source, exercise.entry)
     body = next(n for n in ast.parse(started).body if isinstance(n, ast.FunctionDef)).body
@@ -139,19 +186,19 @@ def test_started_stub_is_no_longer_a_stub_but_still_raises() -> None:
 
 
 def test_the_shipped_exercise_is_sound_and_its_forbidden_reference_is_exempt() -> None:
-    found = behaviour_findings(by_id()["broadcast_add"], COURSE, max_examples=5)
+    found = behaviour_findings(course.active().by_id()["broadcast_add"], COURSE, max_examples=5)
     assert errors(found) == []
     assert [f.text for f in found if f.level == "note"] == [
         "the reference uses forbidden APIs (exempt): line 8 `torch.broadcast_tensors`"
     ]
-    assert is_not_started(by_id()["broadcast_add"], COURSE / "exercises")
+    assert is_not_started(course.active().by_id()["broadcast_add"], COURSE / "exercises")
 
 
 def test_a_check_the_started_stub_passes_is_unsound(monkeypatch: pytest.MonkeyPatch) -> None:
     # NotImplementedError is an Exception: a check that accepts any exception passes an untouched stub
     weak = Raises(name="rejects_anything", error=Exception, examples=(Case.of(a=ramp(2, 3), b=ramp(2)),))
     monkeypatch.setattr(runner, "load_checks", lambda exercise: (weak,))
-    found = errors(behaviour_findings(by_id()["broadcast_add"], COURSE, max_examples=5))
+    found = errors(behaviour_findings(course.active().by_id()["broadcast_add"], COURSE, max_examples=5))
     assert "a just-started stub passes rejects_anything" in found[0], found
     assert "exercises/02_broadcasting/broadcast_add.py" in found[0]
 
@@ -159,7 +206,7 @@ def test_a_check_the_started_stub_passes_is_unsound(monkeypatch: pytest.MonkeyPa
 def test_a_check_the_reference_fails_is_unsound(monkeypatch: pytest.MonkeyPatch) -> None:
     wrong = Raises(name="rejects_good_shapes", error=ValueError, examples=(Case.of(a=ramp(2, 3), b=ramp(3)),))
     monkeypatch.setattr(runner, "load_checks", lambda exercise: (wrong,))
-    found = errors(behaviour_findings(by_id()["broadcast_add"], COURSE, max_examples=5))
+    found = errors(behaviour_findings(course.active().by_id()["broadcast_add"], COURSE, max_examples=5))
     assert any(
         "the reference did not raise ValueError" in t and "fix the reference or the spec" in t for t in found
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from grader import catalog
+from grader import catalog, course
 from grader.loader import reference_root
 from grader.runner import Settings, run_exercise
 
@@ -21,10 +21,10 @@ TIMED = {"faster_than_python_loop", "cuda_faster_than_numpy"}
 
 def cases() -> Iterator[tuple[str, catalog.Exercise, Path]]:
     """(name, exercise, source file): every exercise's reference, then every sample submission."""
-    for exercise in catalog.catalog():
+    for exercise in course.active().exercises:
         yield f"reference/{exercise.id}", exercise, reference_root() / exercise.relpath
     for path in sorted(SUBMISSIONS.glob("*/*.py")):
-        yield f"{path.parent.name}/{path.stem}", catalog.get(path.parent.name), path
+        yield f"{path.parent.name}/{path.stem}", course.active().get(path.parent.name), path
 
 
 def verdicts(exercise: catalog.Exercise, source: Path, scratch: Path) -> dict:

@@ -28,9 +28,11 @@ def test_hint_reveals_the_next_hint_each_time_it_is_asked(capsys: pytest.Capture
         "hint 1/2" in outputs[0] and "hint 2/2" not in outputs[0] and "again for the next one" in outputs[0]
     )
     assert "hint 2/2" in outputs[1] and "All 2 hints for make_grid are shown" in outputs[1]
+    assert '(reread "A PyTorch tutorial for beginners", §3.4)' in outputs[1]
     assert outputs[3] == outputs[1]  # no hint beyond the last
     assert main(["hint", "make_grid", "--lang", "zh"]) == 0
-    assert "提示 2/2" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "提示 2/2" in shown and "（请重读《PyTorch 入门教程》§3.4）" in shown
 
 
 def test_hint_for_an_unknown_exercise_suggests_the_right_id(capsys: pytest.CaptureFixture[str]) -> None:

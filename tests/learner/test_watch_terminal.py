@@ -31,6 +31,7 @@ WORDS = {
         "failed": "✗ failed",
         "input": "smallest failing input",
         "hint": "hint 1/2:",
+        "reread": '(reread "A PyTorch tutorial for beginners", §3.4)',  # the tutorial by its title
         "bye": "Bye!",
     },
     "zh": {
@@ -40,6 +41,7 @@ WORDS = {
         "failed": "✗ 未通过",
         "input": "最小的失败输入",
         "hint": "提示 1/2：",
+        "reread": "（请重读《PyTorch 入门教程》§3.4）",
         "bye": "再见！",
     },
 }
@@ -92,7 +94,7 @@ def test_a_learner_works_through_an_exercise_in_grader_watch(repository: Path, l
         solve(repository, "01_tensors/make_grid.py", WRONG_MAKE_GRID)
         terminal.wait_for(words["failed"], words["input"])
         terminal.press("h")
-        terminal.wait_for(words["hint"])
+        terminal.wait_for(words["hint"], words["reread"])
         terminal.press("q")
         final = terminal.wait_for("EXITED:0", words["bye"], timeout=20)
         assert "Traceback" not in final

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import catalog, course
 from grader.loader import reference_root
 from grader.runner import Settings, load_checks, run_exercise
 from grader.sandbox import Sandbox
@@ -46,7 +46,7 @@ def verdicts(result, timed: set[str]) -> tuple:
     return checks, races, (result.status, result.score)
 
 
-@pytest.mark.parametrize("exercise", catalog.catalog(), ids=lambda e: e.id)
+@pytest.mark.parametrize("exercise", course.active().exercises, ids=lambda e: e.id)
 def test_sandbox_and_in_process_agree(exercise: catalog.Exercise, sandbox: Sandbox, tmp_path: Path) -> None:
     timed = {c.name for c in load_checks(exercise) if isinstance(c, Races)}
     for name, root in trees(exercise, tmp_path).items():
@@ -63,7 +63,7 @@ def test_a_learners_own_valueerror_subclass_is_a_valueerror_in_the_sandbox(
     sandbox: Sandbox, tmp_path: Path
 ) -> None:
     """The parent never sees the learner's class: it once failed every "rejects ..." check sandboxed only."""
-    exercise = catalog.get("matmul")
+    exercise = course.active().get("matmul")
     source = (
         "class ShapeMismatchNamedOnlyHere(ValueError):\n    pass\n\n\n"
         "def matmul(a, b):\n"

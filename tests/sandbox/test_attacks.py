@@ -28,14 +28,14 @@ from pathlib import Path
 import pytest
 
 import grader
-from grader import catalog
+from grader import catalog, course
 from grader.loader import reference_root
 from grader.reports import write_report
 from grader.runner import Settings, run_exercise
 from grader.sandbox import Limits, Sandbox, confine, prepare
 
 ROOT = Path(__file__).resolve().parents[2]
-BYSTANDER = catalog.get("matmul")
+BYSTANDER = course.active().get("matmul")
 LIMITS = Limits(
     call_seconds=5, exercise_seconds=30, cpu_seconds=20, memory_bytes=1 << 30, tasks=48, file_bytes=4 << 20
 )
@@ -56,7 +56,7 @@ def expectation(name: str, level: str) -> tuple[str, catalog.Exercise, set[str],
     found = {at: (set(statuses.split("|")), float(points)) for at, statuses, points in EXPECT.findall(source)}
     statuses, points = found.get(level, found[""])
     target = TARGET.search(source)
-    return source, catalog.get(target.group(1) if target else "broadcast_add"), statuses, points
+    return source, course.active().get(target.group(1) if target else "broadcast_add"), statuses, points
 
 
 def installed_files() -> dict[str, str]:
@@ -156,7 +156,7 @@ def test_process_level_still_names_the_fault(name: str, tmp_path: Path) -> None:
 
 def test_reference_tree_gets_full_marks_sandboxed() -> None:
     with Sandbox() as sandbox:
-        for exercise in (catalog.get("broadcast_add"), BYSTANDER, catalog.get("patchify")):
+        for exercise in (course.active().get("broadcast_add"), BYSTANDER, course.active().get("patchify")):
             result = run_exercise(exercise, reference_root(), SETTINGS, sandbox=sandbox)
             assert result.status == "passed" and result.score == exercise.points
 

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import course as courses
 
-EXERCISE = catalog.get("broadcast_add")
+EXERCISE = courses.active().get("broadcast_add")
 SECRET_SEED = "4242"
 WRONG = "def broadcast_add(a, b):\n    return a - b\n"
 COURSE_TOML = """[course]

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import course
 from grader.loader import reference_root
 from grader.runner import Settings, run_exercise
 from grader.sandbox import Sandbox, prepare, server
 
 ROOT = Path(__file__).resolve().parents[2]
-EXERCISE = catalog.get("broadcast_add")
+EXERCISE = course.active().get("broadcast_add")
 SETTINGS = Settings(max_examples=3, seed=1)
 
 
@@ -74,7 +74,7 @@ NO_CGROUPS = f"no cgroup this process may use here ({prepare().cgroup_note})"
 def test_no_cgroup_outlives_the_sandbox() -> None:
     mine = f"grader-{os.getpid()}-"
     with Sandbox() as sandbox:
-        for exercise in (EXERCISE, catalog.get("matmul")):
+        for exercise in (EXERCISE, course.active().get("matmul")):
             assert run_exercise(exercise, reference_root(), SETTINGS, sandbox=sandbox).status == "passed"
     left = [d.name for base in CGROUPS.bases for d in base.glob(f"{mine}*") if not d.name.endswith("-main")]
     assert left == []
@@ -111,12 +111,12 @@ def test_the_sandbox_and_the_watch_loop_each_get_their_own_fork_server(tmp_path:
     tree = _tree(tmp_path, (ROOT / "tests/submissions/broadcast_add/right_expand.py").read_text())
     code = f"""
 from pathlib import Path
-from grader import catalog
+from grader import course
 from grader.learner import worker
 from grader.runner import Settings, run_exercise
 from grader.sandbox import Sandbox
 
-exercise, tree = catalog.get("broadcast_add"), Path({str(tree)!r})
+exercise, tree = course.active().get("broadcast_add"), Path({str(tree)!r})
 for _ in range(2):
     worker.start()
     print("worker", worker.Grading(exercise.id, tree, 3, 1, "en", 60).result().status)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import course
 from grader.cli import main
 from grader.loader import reference_root
 
-EXERCISE = catalog.get("make_grid")
+EXERCISE = course.active().get("make_grid")
 SECRET = "the-grader-secret-4711"
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog
+from grader import course
 
 ROOT = Path(__file__).resolve().parents[2]
-EXERCISE = catalog.get("broadcast_add")
+EXERCISE = course.active().get("broadcast_add")
 
 
 def _console_script() -> str | None:

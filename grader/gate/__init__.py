@@ -10,6 +10,7 @@ An exercise's catalog entry may forbid APIs (``forbidden``). Three parts decide,
 - :mod:`grader.gate.verdict` joins both into the gate's one verdict, with the evidence, in the
   learner's language.
 
-:mod:`grader.gate.patterns` parses the catalog's patterns for all three. References are exempt: they are
+:mod:`grader.gate.patterns` parses the catalog's patterns for all three; :mod:`grader.gate.values` says
+whose attribute a name on an inferred value is, for the static analysis. References are exempt: they are
 the library's own implementation, which the exercise forbids (design.md).
 """

@@ -13,6 +13,13 @@ A :class:`Tracer` is active around one graded call of an exercise with a forbidd
   (``sys.setprofile``, ``sys._getframe``, ``gc``, ``ctypes``, rebinding attributes of torch's types) and
   unpickling (``pickle.find_class``).
 
+What none of them can see is refused instead (an ``unseen`` record, which fails the gate): code of the
+learner's that torch calls back while the mode's handler runs (a callable handed to a torch function,
+``Tensor.apply_``, ``register_hook``; a ``__torch_function__`` of the learner's own Tensor subclass), and
+code in another thread or process. Every thread started through ``threading`` after :func:`prepare` carries a
+profile function: while a call is traced, learner code running there, or a forbidden torch function
+called there, is recorded; a thread or process the learner's code starts during a traced call is too.
+
 A use counts only when the nearest frame outside the API's own library is the learner's (a file under
 the graded root, or code the learner ran through ``exec``): a forbidden API reached inside the grader,
 the reference, or another library the learner legitimately called (``torch.save`` pickles) never does.
@@ -29,6 +36,7 @@ import linecache
 import site
 import sys
 import sysconfig
+import threading
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +49,9 @@ from torch.overrides import TorchFunctionMode, resolve_name
 
 from grader.gate.patterns import Patterns, is_missing, resolve
 
-USE, TAMPER, TRACE = "use", "tamper", "trace"
+USE, TAMPER, UNSEEN, TRACE = "use", "tamper", "unseen", "trace"
+# what an unseen record's api says: where the learner's code ran out of the record's sight
+CALLBACK, HANDLER, THREAD, PROCESS = "callback", "__torch_function__", "thread", "process"
 OK, BROKEN = "ok", "broken"
 # what a broken trace record's detail may say; the trusted side adds "missing" and "malformed"
 TRACE_PROBLEMS = ("mode_removed", "canary_unseen", "wrappers_removed")
@@ -60,12 +70,16 @@ _TAMPER_EVENTS = frozenset(
         "sys._getframe",
         "sys._current_frames",
         "sys.addaudithook",
+        "threading.setprofile",
         "gc.get_objects",
         "gc.get_referrers",
         "gc.get_referents",
         "object.__setattr__",
         "object.__delattr__",
     }
+)
+_PROCESS_EVENTS = frozenset(
+    {"os.fork", "os.forkpty", "os.posix_spawn", "os.exec", "os.spawn", "subprocess.Popen"}
 )
 _GUARDED_TYPES = ("torch", "numpy", "grader", "builtins", "sys")  # rebinding their attributes tampers
 _ACCESSORS = (".__get__", ".__set__", ".__delete__")
@@ -128,6 +142,7 @@ def prepare(patterns: Sequence[str]) -> None:
     and the recording wrappers this list needs (once per target). Wrappers record nothing unless a
     :class:`Tracer` for a list naming them is active."""
     _install_audit_hook()
+    _install_thread_watch()
     for target, api in _wrap_targets(Patterns.parse(patterns)):
         _wrap(target, api)
 
@@ -149,6 +164,7 @@ class Tracer:
         self.problems: list[str] = []
         self.expecting_canary = self.canary_seen = False
         self._places = _places(self.root)
+        self.thread = threading.get_ident()
         self._mode = _Mode(self) if self.config.mode else None
 
     def __enter__(self) -> Tracer:
@@ -190,6 +206,18 @@ class Tracer:
                 return
             owner = _library(frame)
             if place == "library" and owner != library and (kind == TAMPER or owner in _OWN_BUSINESS):
+                return
+            frame = frame.f_back
+
+    def saw_anywhere(self, api: str, frame: types.FrameType | None) -> None:
+        """Learner code was about to run out of the record's sight (``api`` says how): recorded at the
+        innermost frame of the learner's on the stack, unless the grader's own code comes first."""
+        while frame is not None:
+            place = self._place(frame)
+            if place == "learner":
+                self._record(UNSEEN, api, "", frame)
+                return
+            if place == "grader":
                 return
             frame = frame.f_back
 
@@ -261,7 +289,7 @@ class Tracer:
                 self.expecting_canary = False
             if not self.canary_seen:
                 self.problems.append("canary_unseen")
-        if not all(site.intact() for site in self.config.sites()):
+        if not all(site.intact() for site in self.config.sites()) or not _thread_watch_intact():
             self.problems.append("wrappers_removed")
 
     def _leave_mode(self) -> None:
@@ -294,11 +322,30 @@ class _Mode(TorchFunctionMode):
             hit = tracer.config.torch_hit(func)
         if hit is not None:
             tracer.saw(USE, hit[0], hit[1], "torch", _caller())
+        out_of_sight = _out_of_sight(tracer, types, args, kwargs)
+        if out_of_sight:
+            tracer.saw_anywhere(out_of_sight, _caller())
         if kwargs:
             if kwargs.get("requires_grad") and "requires_grad" in tracer.config.patterns.attrs:
                 tracer.saw(USE, "requires_grad=True", ".requires_grad", "torch", _caller())
             return func(*args, **kwargs)
         return func(*args)
+
+
+def _out_of_sight(tracer: Tracer, classes: Any, args: tuple, kwargs: dict | None) -> str:
+    """What of the learner's torch would run while this handler is active, with the mode off the stack:
+    a callable among the arguments (torch calls it back: ``apply_``, ``register_hook``), or a
+    ``__torch_function__`` of a Tensor subclass that is not the library's. "" when neither."""
+    for cls in classes:
+        handler = getattr(cls, "__torch_function__", None)
+        code = getattr(getattr(handler, "__func__", handler), "__code__", None)
+        if code is not None and tracer._place_of(code.co_filename) == "learner":
+            return f"{getattr(cls, '__qualname__', '?')}.{HANDLER}"
+    for value in (*args, *(kwargs or {}).values()):
+        items = value if type(value) in (list, tuple) else (value,)
+        if any(callable(v) and not isinstance(v, torch.Tensor | type) for v in items):
+            return CALLBACK
+    return ""
 
 
 def _caller() -> types.FrameType:
@@ -479,6 +526,77 @@ def _recording(original: Callable[..., Any], api: str) -> Callable[..., Any]:
     return recording
 
 
+# -- other threads ---------------------------------------------------------------------------------------
+
+_watching = False
+_learner_threads: set[int] = set()  # threads started while learner code was on the stack
+
+
+def _install_thread_watch() -> None:
+    """Once per process: every thread started through ``threading`` from now on runs under
+    :func:`_in_another_thread`, and starting one is seen (``threading._start_new_thread``)."""
+    global _watching
+    if _watching:
+        return
+    _watching = True
+    threading.setprofile(_in_another_thread)
+    start = threading._start_new_thread  # type: ignore[attr-defined]
+
+    def start_new_thread(function: Any, args: tuple, kwargs: Any = None) -> int:
+        ident = start(function, args, *(() if kwargs is None else (kwargs,)))
+        tracer = _active
+        if tracer is not None and threading.get_ident() == tracer.thread:
+            tracer.saw_anywhere(THREAD, _caller())
+        if _learner_on_stack(sys._getframe(1)):
+            _learner_threads.add(ident)
+        return ident
+
+    threading._start_new_thread = start_new_thread  # type: ignore[attr-defined]
+    _thread_watch.append(start_new_thread)
+
+
+_thread_watch: list[Any] = []  # the installed thread starter (the canary checks it is still there)
+
+
+def _thread_watch_intact() -> bool:
+    return not _thread_watch or (
+        vars(threading).get("_start_new_thread") is _thread_watch[0]
+        and vars(threading).get("_profile_hook") is _in_another_thread
+    )
+
+
+def _learner_on_stack(frame: types.FrameType | None) -> bool:
+    """Whether a frame of any learner root traced so far (or not installed code at all) is on the stack."""
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if filename.startswith("<") and not filename.startswith("<frozen "):
+            return True
+        if not filename.startswith("<") and not any(
+            Path(filename).resolve().is_relative_to(r) for r in (*_installed_roots(), _GRADER)
+        ):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _in_another_thread(frame: types.FrameType, event: str, arg: Any) -> None:
+    """The profile function of every thread started after :func:`prepare`: while a call is traced on
+    another thread, learner code running here, or a forbidden torch function called from a thread the
+    learner started, is recorded."""
+    tracer = _active
+    if tracer is None or event not in ("call", "c_call") or threading.get_ident() == tracer.thread:
+        return
+    if tracer._place(frame) == "learner":
+        tracer._record(UNSEEN, THREAD, "", frame)
+    elif event == "c_call" and threading.get_ident() in _learner_threads and tracer._mode is not None:
+        try:
+            hit = tracer.config.hits[arg]
+        except (KeyError, TypeError):
+            hit = tracer.config.torch_hit(arg)
+        if hit is not None:
+            tracer._record(UNSEEN, f"{THREAD}: {hit[0]}", hit[1], frame)
+
+
 # -- the audit hook ----------------------------------------------------------------------------------------
 
 _hook_installed = False
@@ -495,6 +613,13 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
     global _busy
     tracer = _active
     if tracer is None or _busy:
+        return
+    if event in _PROCESS_EVENTS and threading.get_ident() == tracer.thread:
+        _busy = True
+        try:
+            tracer.saw_anywhere(PROCESS, sys._getframe(1))
+        finally:
+            _busy = False
         return
     tamper = event in _TAMPER_EVENTS or event.startswith("ctypes.")
     if not tamper and event not in ("pickle.find_class", "marshal.dumps", "marshal.loads", "marshal.load"):

@@ -14,7 +14,8 @@ or ``torch.Tensor.__dict__``. Each :class:`Finding` is of one kind:
 - ``tamper``: a means to switch off the runtime record (``torch._C``, ``torch.overrides``,
   ``sys.setprofile``, ``gc``, ``ctypes``, frames, other threads or processes, the grader's internals).
 
-The analysis runs on the trusted side only, and only for exercises with a forbidden list.
+The analysis runs on the trusted side only, and only for exercises with a forbidden list: a learner's tree
+in an analysis process of its own, under a hard wall-clock and memory limit (:mod:`grader.gate.isolation`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ from grader.sources import read_python
 DEFINITE, AMBIGUOUS, DYNAMIC, TAMPER = "definite", "ambiguous", "dynamic", "tamper"
 _MAX_CODE = 120
 _MAX_EXEC_DEPTH = 2
-ANALYSIS_SECONDS = 30.0  # per file; learner files take milliseconds: only code built to stall gets here
+# per file, checked between nodes (one inference may run past it: the analysis process's hard limit ends
+# that); learner files take milliseconds: only code built to stall gets here
+ANALYSIS_SECONDS = 5.0
 TIME_LIMIT = "time limit of the analysis"  # the api of the finding that says so
 
 # Means to switch the runtime record off, or to run code where it does not look (checked only in
@@ -107,6 +110,8 @@ _GETATTR = {"builtins.getattr", "builtins.setattr", "builtins.delattr", "builtin
 _EXEC = {"builtins.eval", "builtins.exec", "builtins.compile"}
 _NAME_GETTERS = {"operator.attrgetter", "operator.methodcaller"}
 _IMPORTERS = {"builtins.__import__", "importlib.import_module", "importlib.__import__"}
+# return the object a dotted name refers to: the same as naming it
+_RESOLVERS = {"pkgutil.resolve_name", "pydoc.locate"}
 _NAMESPACES = {"builtins.vars", "builtins.globals", "builtins.locals"}
 
 
@@ -135,14 +140,31 @@ class Analysis:
 
 
 def analyze(exercise: Exercise, root: Path) -> Analysis:
-    """The findings in the learner's exercise file and the helper modules it imports (cached by content)."""
+    """The findings in the learner's exercise file and the helper modules it imports (cached by content),
+    worked out in the analysis process, under its hard limits (:mod:`grader.gate.isolation`)."""
     root = Path(root).resolve()
     files = learner_files(exercise, root)
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.resolve().relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    return _analyze_cached(exercise, root, digest.hexdigest())
+    return _analyze_isolated(exercise, root, digest.hexdigest(), len(files))
+
+
+@lru_cache(maxsize=256)
+def _analyze_isolated(exercise: Exercise, root: Path, digest: str, files: int) -> Analysis:
+    from grader.gate import isolation  # it imports this module
+
+    try:
+        return isolation.analyze(exercise, root, digest, files)
+    except isolation.GaveUp:
+        return Analysis((Finding(exercise.relpath.as_posix(), 0, "", DYNAMIC, TIME_LIMIT),))
+
+
+def analyze_here(exercise: Exercise, root: Path, digest: str) -> Analysis:
+    """:func:`analyze` in this process, without its hard limits: the analysis process's own call
+    (``digest``: of the files' content, which the cache is keyed by)."""
+    return _analyze_cached(exercise, Path(root).resolve(), digest)
 
 
 def analyze_source(source: str, patterns: Sequence[str], relpath: str = "exercise.py") -> Analysis:
@@ -344,6 +366,8 @@ class _Scanner:
             self._name_getter(node)
         elif callees & _EXEC and node.args:
             self._exec(node)
+        elif callees & _RESOLVERS and node.args:
+            self._resolver(node)
         elif callees & _IMPORTERS and node.args and constant_strings(node.args[0]) is None:
             self.report(node, DYNAMIC, "import(<computed name>)")
         elif "builtins.vars" in callees and node.args and self._may_reach(node.args[0]):
@@ -363,6 +387,15 @@ class _Scanner:
             self._mapping_lookup(node, node.func.expr, node.args[0])
         if "requires_grad" in {k.arg for k in node.keywords or ()}:
             self._requires_grad_keyword(node, callees)
+
+    def _resolver(self, node: nodes.Call) -> None:
+        """``pkgutil.resolve_name('torch.matmul')`` is ``torch.matmul``; a computed name is dynamic."""
+        names = constant_strings(node.args[0])
+        if names is None:
+            self.report(node, DYNAMIC, "resolve_name(<computed name>)")
+            return
+        for name in names:
+            self.library(node, name.replace(":", "."))
 
     def _name_getter(self, node: nodes.Call) -> None:
         """``operator.attrgetter('a.b')`` / ``methodcaller('name')``: on the object it is applied to right

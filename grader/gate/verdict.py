@@ -97,9 +97,10 @@ TRACE_PROBLEM_TEXTS = {
 }
 MORE = say("… and {count} more", "……还有 {count} 处")
 UNREADABLE = say(
-    "{file}: the grader could not finish checking which APIs this file uses within its time limit;"
-    " simplify it (no solution needs code this convoluted)",
-    "{file}：评分器未能在时限内检查完这个文件用到了哪些 API；请简化代码（任何解法都不需要这么复杂的代码）",
+    "{file}: the grader could not finish checking which APIs this file uses within its time and memory"
+    " limits; simplify it (no solution needs code this convoluted)",
+    "{file}：评分器未能在时间和内存限制内检查完这个文件用到了哪些 API；请简化代码"
+    "（任何解法都不需要这么复杂的代码）",
 )
 AT_LINE = say("line {line}", "第 {line} 行")
 AT_FILE_LINE = say("{file}, line {line}", "{file} 第 {line} 行")

@@ -154,6 +154,26 @@ def test_numpy_functions_bound_when_the_file_loads_are_seen(tmp_path: Path) -> N
     assert [r[:3] for r in records] == [("use", "numpy.dot", 4), ("use", "numpy.inner", 5)]
 
 
+def test_numpy_ufuncs_and_operator_functions_however_obtained_are_seen(tmp_path: Path) -> None:
+    """np.matmul is a ufunc (wrapped by a stand-in, with its methods); found by unpickling at import, when
+    nothing is recorded, it is still the recording one."""
+    code = learner(
+        tmp_path,
+        "import pickle\n"
+        "mm = pickle.loads(b'cnumpy\\nmatmul\\n.')\n"
+        "om = pickle.loads(b'coperator\\nmatmul\\n.')\n"
+        "def f(a):\n    mm(a, a)\n    om(a, a)\n    return mm.outer\n",
+        MATMUL,
+    )
+    records, trace = traced(tmp_path, code.f, np.ones((2, 2)), patterns=MATMUL)
+    assert len(records) == 2 and records[0][:3] == ("use", "numpy.matmul", 5)
+    kind, api, line, _ = records[1]  # operator.matmul is operator.__matmul__: either name
+    assert (kind, line) == ("use", 6) and api in ("operator.matmul", "operator.__matmul__")
+    assert trace["status"] == "ok"
+    assert np.matmul.signature == "(n?,k),(k,m?)->(n?,m?)"  # the stand-in is the ufunc otherwise
+    assert np.matmul(np.eye(2), np.ones(2)).tolist() == [1, 1]
+
+
 def test_a_library_the_learner_legitimately_calls_may_use_a_forbidden_api_inside(tmp_path: Path) -> None:
     code = learner(
         tmp_path,

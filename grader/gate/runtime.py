@@ -61,7 +61,7 @@ _GRADER = Path(__file__).resolve().parent.parent
 # API it reaches: they are looked through, never counted
 _MECHANISM = (Path(__file__).resolve(), _GRADER / "guards.py")
 _OWN_BUSINESS = frozenset({"torch", "numpy"})  # libraries whose calls into other libraries are their own
-_NAME_HOMES = ("numpy", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks", "copy")
+_NAME_HOMES = ("numpy", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks", "copy", "operator")
 _CANARY = torch.empty
 _TAMPER_EVENTS = frozenset(
     {
@@ -254,6 +254,10 @@ class Tracer:
             if owner is None or frame.f_globals is not getattr(module, "__dict__", None):
                 return "learner"  # a namespace made up on the spot (its __name__ may say "numpy")
             return self._place_of(str(owner))
+        return self.file_place(filename)
+
+    def file_place(self, filename: str) -> str:
+        """:meth:`_place_of`, cached per learner root (a path is resolved once)."""
         place = self._places.get(filename)
         if place is None:
             place = self._places[filename] = self._place_of(filename)
@@ -322,9 +326,11 @@ class _Mode(TorchFunctionMode):
             hit = tracer.config.torch_hit(func)
         if hit is not None:
             tracer.saw(USE, hit[0], hit[1], "torch", _caller())
-        out_of_sight = _out_of_sight(tracer, types, args, kwargs)
-        if out_of_sight:
-            tracer.saw_anywhere(out_of_sight, _caller())
+        # the common call (no subclass handler, no callable argument) pays two C-level scans only
+        if types or any(map(callable, args)) or (kwargs and any(map(callable, kwargs.values()))):
+            out_of_sight = _out_of_sight(tracer, types, args, kwargs)
+            if out_of_sight:
+                tracer.saw_anywhere(out_of_sight, _caller())
         if kwargs:
             if kwargs.get("requires_grad") and "requires_grad" in tracer.config.patterns.attrs:
                 tracer.saw(USE, "requires_grad=True", ".requires_grad", "torch", _caller())
@@ -333,17 +339,16 @@ class _Mode(TorchFunctionMode):
 
 
 def _out_of_sight(tracer: Tracer, classes: Any, args: tuple, kwargs: dict | None) -> str:
-    """What of the learner's torch would run while this handler is active, with the mode off the stack:
+    """What of the learner's code would run while this handler is active, with the mode off the stack:
     a callable among the arguments (torch calls it back: ``apply_``, ``register_hook``), or a
     ``__torch_function__`` of a Tensor subclass that is not the library's. "" when neither."""
     for cls in classes:
         handler = getattr(cls, "__torch_function__", None)
         code = getattr(getattr(handler, "__func__", handler), "__code__", None)
-        if code is not None and tracer._place_of(code.co_filename) == "learner":
+        if code is not None and tracer.file_place(code.co_filename) == "learner":
             return f"{getattr(cls, '__qualname__', '?')}.{HANDLER}"
     for value in (*args, *(kwargs or {}).values()):
-        items = value if type(value) in (list, tuple) else (value,)
-        if any(callable(v) and not isinstance(v, torch.Tensor | type) for v in items):
+        if callable(value) and not isinstance(value, torch.Tensor | type):
             return CALLBACK
     return ""
 
@@ -449,7 +454,7 @@ def _wrap_targets(patterns: Patterns) -> list[tuple[Any, str]]:
         for home in _NAME_HOMES:
             module = sys.modules.get(home)
             obj = vars(module).get(name) if module is not None else None
-            if obj is not None and _plain_function(obj):
+            if obj is not None and (_plain_function(obj) or isinstance(obj, np.ufunc)):
                 found.append((obj, f"{home}.{name}"))
     return found
 
@@ -498,7 +503,8 @@ def _wrap(target: Any, api: str) -> None:
         return
     wrapper = _WRAPPED.get(id(target))
     if wrapper is None:  # else: a module imported since may still name the original
-        wrapper = _WRAPPED[id(target)] = _recording(target, api)
+        recording = _RecordingUfunc if isinstance(target, np.ufunc) else _recording
+        wrapper = _WRAPPED[id(target)] = recording(target, api)
         _WRAPPERS.add(id(wrapper))
     library = api.split(".", 1)[0]
     for name, module in list(sys.modules.items()):
@@ -524,6 +530,27 @@ def _recording(original: Callable[..., Any], api: str) -> Callable[..., Any]:
     functools.update_wrapper(recording, original)
     del recording.__wrapped__  # not a way back to the unrecorded original
     return recording
+
+
+class _RecordingUfunc:
+    """A stand-in for a NumPy ufunc a forbidden list names (``numpy.matmul``), in NumPy's namespaces: a
+    ufunc cannot be wrapped in place, and its methods (``reduce``, ``outer``...) are other ways to call it.
+    Everything else is the ufunc's own (``numpy.matmul.signature``)."""
+
+    _METHODS = frozenset({"reduce", "accumulate", "reduceat", "outer", "at"})
+
+    def __init__(self, ufunc: np.ufunc, api: str) -> None:
+        self._ufunc, self._api, self._call = ufunc, api, _recording(ufunc, api)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._ufunc, name)
+        return _recording(value, self._api) if name in self._METHODS else value
+
+    def __repr__(self) -> str:
+        return repr(self._ufunc)
 
 
 # -- other threads ---------------------------------------------------------------------------------------

@@ -396,17 +396,19 @@ def test_an_analysis_that_stalls_is_killed_at_its_deadline_and_fails_the_gate(
     assert [f.api for f in analyze(catalog.get("matmul"), fine).findings] == ["torch.mm"]
 
 
-def test_an_analysis_past_its_memory_limit_fails_the_gate(
+def test_an_analysis_past_its_memory_limit_ends_long_before_its_deadline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_analysis_process
 ) -> None:
-    """The same folding needs ever bigger integers: 1 MiB more than the fork held runs out long before the
-    (raised) deadline."""
+    """The folding needs ever bigger integers: with 1 MiB more than the fork held it cannot go on. Either
+    the analysis process dies (the time-limit finding) or astroid gives that value up and goes on (the
+    torch.mm built around it is found); the gate fails either way, well before the (raised) deadline."""
     monkeypatch.setattr(isolation, "MEMORY_BYTES", 1 << 20)
     monkeypatch.setattr(isolation, "SECONDS_PER_FILE", 120.0)
+    source = STALL.replace("    return a\n", "    return getattr(torch, 'm' + str(x16)[:0] + 'm')(a, b)\n")
     started = time.monotonic()
-    analysis = analyze(catalog.get("matmul"), _tree(tmp_path, STALL))
+    analysis = analyze(catalog.get("matmul"), _tree(tmp_path, source))
     assert time.monotonic() - started < 60
-    assert [(f.kind, f.api) for f in analysis.findings] == [(DYNAMIC, static.TIME_LIMIT)]
+    assert {f.kind for f in analysis.failing} in ({DYNAMIC}, {DEFINITE})
 
 
 def test_the_analysis_process_gives_what_the_analysis_here_gives(tmp_path: Path) -> None:

@@ -190,7 +190,7 @@ def forbidden_check(
     """The gate: the learner's files (static analysis) and what their calls did (``evidence``). Checks
     whose calls are not in ``evidence`` yet run first, for their evidence only (their verdicts are not
     kept): a gate run on its own, or on a pytest-xdist worker that ran none of them, still sees the calls."""
-    from grader.gate import static, verdict  # astroid: only for exercises with a forbidden list
+    from grader.gate import isolation, verdict  # astroid: only for exercises with a forbidden list
 
     exercise = learner.exercise
     if Path(learner.root).resolve() == reference_root(exercise):
@@ -201,7 +201,7 @@ def forbidden_check(
         for check in load_checks(exercise):
             if check.name not in evidence.checks and (settings.include_hidden or not check.hidden):
                 run_check(check, learner, reference, settings, evidence)
-    analysis = static.analyze(exercise, learner.root)
+    analysis = isolation.analyze(exercise, learner.root)
     problem = verdict.decide(analysis, evidence, exercise.relpath.as_posix())
     if problem is None:
         return CheckResult(exercise.id, FORBIDDEN_CHECK, Status.PASSED, 0, 0, gate=True)

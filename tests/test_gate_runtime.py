@@ -154,6 +154,26 @@ def test_numpy_functions_bound_when_the_file_loads_are_seen(tmp_path: Path) -> N
     assert [r[:3] for r in records] == [("use", "numpy.dot", 4), ("use", "numpy.inner", 5)]
 
 
+def test_numpy_ufuncs_and_operator_functions_however_obtained_are_seen(tmp_path: Path) -> None:
+    """np.matmul is a ufunc (wrapped by a stand-in, with its methods); found by unpickling at import, when
+    nothing is recorded, it is still the recording one."""
+    code = learner(
+        tmp_path,
+        "import pickle\n"
+        "mm = pickle.loads(b'cnumpy\\nmatmul\\n.')\n"
+        "om = pickle.loads(b'coperator\\nmatmul\\n.')\n"
+        "def f(a):\n    mm(a, a)\n    om(a, a)\n    return mm.outer\n",
+        MATMUL,
+    )
+    records, trace = traced(tmp_path, code.f, np.ones((2, 2)), patterns=MATMUL)
+    assert len(records) == 2 and records[0][:3] == ("use", "numpy.matmul", 5)
+    kind, api, line, _ = records[1]  # operator.matmul is operator.__matmul__: either name
+    assert (kind, line) == ("use", 6) and api in ("operator.matmul", "operator.__matmul__")
+    assert trace["status"] == "ok"
+    assert np.matmul.signature == "(n?,k),(k,m?)->(n?,m?)"  # the stand-in is the ufunc otherwise
+    assert np.matmul(np.eye(2), np.ones(2)).tolist() == [1, 1]
+
+
 def test_a_library_the_learner_legitimately_calls_may_use_a_forbidden_api_inside(tmp_path: Path) -> None:
     code = learner(
         tmp_path,
@@ -180,6 +200,85 @@ def test_constructing_a_forbidden_python_class_is_seen(tmp_path: Path) -> None:
         ("use", "torch.optim.SGD.__init__", 3),
         ("use", "torch.optim.Optimizer.__init__", 3),  # through SGD's super().__init__, inside torch
     ]
+
+
+# -- code run out of the record's sight is refused ------------------------------------------------------
+
+OUT_OF_SIGHT = (
+    "import asyncio, threading, torch\n"
+    "def apply(a, b):\n"
+    "    torch.zeros(1).apply_(lambda v: (torch.matmul(a, b), v)[1])\n"
+    "def hook(a, b):\n"
+    "    x = torch.zeros((), requires_grad=True)\n"
+    "    x.register_hook(lambda g: (torch.matmul(a, b), g)[1])\n"
+    "    (x * 2).backward()\n"
+    "class Carrier(torch.Tensor):\n"
+    "    @classmethod\n"
+    "    def __torch_function__(cls, func, types, args=(), kwargs=None):\n"
+    "        return super().__torch_function__(func, types, args, kwargs)\n"
+    "def handler(a, b):\n"
+    "    return a.as_subclass(Carrier).add(b)\n"
+    "def in_a_thread(a, b):\n"
+    "    return asyncio.run(asyncio.to_thread(torch.matmul, a, b))\n"
+    "POOL = asyncio.new_event_loop()\n"
+    "POOL.run_until_complete(asyncio.to_thread(int))\n"
+    "def mine(a, b):\n"
+    "    return a.sum()\n"
+    "def in_a_pooled_thread(a, b):\n"
+    "    return POOL.run_until_complete(POOL.run_in_executor(None, mine, a, b))\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "api", "line"),
+    [
+        ("apply", "callback", 3),
+        ("hook", "callback", 6),
+        ("handler", "Carrier.__torch_function__", 13),
+        ("in_a_thread", "thread", 15),
+        ("in_a_pooled_thread", "thread", 19),  # the learner's own function, running in the pool
+    ],
+)
+def test_learner_code_run_where_the_record_cannot_see_is_recorded(
+    tmp_path: Path, name: str, api: str, line: int
+) -> None:
+    code = learner(tmp_path, OUT_OF_SIGHT, MATMUL)
+    records, trace = traced(
+        tmp_path, getattr(code, name), torch.ones(2, 2), torch.ones(2, 2), patterns=MATMUL
+    )
+    assert ("unseen", api, line) in [r[:3] for r in records]
+    assert trace["status"] == "ok"
+
+
+def test_a_forbidden_torch_function_a_learners_thread_calls_is_recorded(tmp_path: Path) -> None:
+    code = learner(
+        tmp_path,
+        "import queue, threading, torch\n"
+        "JOBS, DONE = queue.Queue(), queue.Queue()\n"
+        "def serve():\n"
+        "    while True:\n"
+        "        fn, args = JOBS.get()\n"
+        "        DONE.put(fn(*args))\n"
+        "threading.Thread(target=serve, daemon=True).start()\n"
+        "def f(a, b):\n"
+        "    JOBS.put((torch.matmul, (a, b)))\n"
+        "    return DONE.get()\n",
+        MATMUL,
+    )
+    records, _ = traced(tmp_path, code.f, torch.ones(2, 2), torch.ones(2, 2), patterns=MATMUL)
+    assert ("unseen", "thread", 6) in [r[:3] for r in records]  # its loop, running while the call is traced
+
+
+def test_callables_and_handlers_of_the_grader_and_torch_are_not_refused(tmp_path: Path, monkeypatch) -> None:
+    code = learner(tmp_path, "import torch\ndef f(fn, p):\n    fn()\n    return (p * 2).sum()\n", MATMUL)
+    here = Path(__file__).resolve().parent
+    monkeypatch.setattr(runtime, "_course_roots", lambda: (here,))  # this file stands for a course's spec
+
+    def grader_callback():
+        torch.zeros(1).apply_(lambda v: v)
+
+    parameter = torch.nn.Parameter(torch.ones(2))
+    assert traced(tmp_path, code.f, grader_callback, parameter, patterns=MATMUL)[0] == []
 
 
 # -- switching the trace off is seen ----------------------------------------------------------------------

@@ -1,14 +1,16 @@
 """grader.gate.static: what a learner's files say, resolved by astroid. Each attack (an obfuscated forbidden
 call) must be found; each correct learner style (their own backward, grad, matmul…) must not fail."""
 
+import time
 from pathlib import Path
 
 import pytest
 
 from grader import course
-from grader.gate import static
+from grader.gate import isolation, static
+from grader.gate.isolation import analyze
 from grader.gate.patterns import check_patterns
-from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, TAMPER, analyze, analyze_source
+from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, TAMPER, analyze_source
 
 AUTOGRAD = course.active().get("mlp_backward").forbidden
 MATMUL = course.active().get("matmul").forbidden
@@ -195,6 +197,56 @@ def test_another_name_for_the_same_object_matches() -> None:
     assert (2, DEFINITE, "torch.nn.modules.linear.Linear") in found(source, MATMUL)
 
 
+BROADCAST = course.active().get("broadcast_add").forbidden
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import pkgutil\ndef f(a, b):\n    return pkgutil.resolve_name('torch.broadcast_tensors')(a, b)\n",
+        "from pkgutil import resolve_name as r\nN = 'torch:broadcast_tensors'\n"
+        "def f(a, b):\n    return r(N)(a, b)\n",
+        "import pydoc\ndef f(a, b):\n    return pydoc.locate('torch.broadcast_tensors')(a, b)\n",
+        "import pkgutil\nt = pkgutil.resolve_name('torch')\n"
+        "def f(a, b):\n    return t.broadcast_tensors(a, b)\n",
+    ],
+)
+def test_a_name_resolver_given_a_forbidden_name_is_that_api(source: str) -> None:
+    assert [(kind, api) for _, kind, api in found(source, BROADCAST)] == [
+        (DEFINITE, "torch.broadcast_tensors")
+    ]
+
+
+def test_a_name_resolver_given_a_computed_name_is_dynamic() -> None:
+    source = "import pkgutil\ndef f(a, b, n):\n    return pkgutil.resolve_name(n)(a, b)\n"
+    assert found(source, BROADCAST) == [(3, DYNAMIC, "resolve_name(<computed name>)")]
+
+
+def test_a_forbidden_modules_function_under_a_private_path_is_that_function() -> None:
+    """torch.func.vjp is torch._functorch.eager_transforms.vjp; torch.no_grad, which torch.autograd also
+    holds, is torch's own top-level name and stays allowed."""
+    source = "from torch._functorch.eager_transforms import vjp\ndef f(x):\n    return vjp(lambda t: t, x)\n"
+    assert found(source) == [(3, DEFINITE, "torch._functorch.eager_transforms.vjp")]
+    assert found("import torch\nwith torch.no_grad():\n    pass\ntorch.enable_grad\n") == []
+
+
+def test_a_use_on_a_tensor_stays_definite_whatever_the_learners_classes_declare() -> None:
+    source = (
+        "import torch\nclass Decoy:\n    backward = grad = None\n"
+        "def f(x):\n    y = torch.sin(x).sum()\n    y.backward()\n    return torch.zeros(2).T.grad\n"
+    )
+    assert found(source) == [(6, DEFINITE, "torch.Tensor.backward"), (7, DEFINITE, "torch.Tensor.T.grad")]
+
+
+def test_the_learners_own_module_through_a_torch_method_stays_ambiguous() -> None:
+    """nn.Module.to returns the learner's own module: its backward is theirs (the runtime trace decides)."""
+    source = (
+        "import torch\nclass M(torch.nn.Module):\n    def backward(self, g):\n        return g\n"
+        "def f(x):\n    return M().to('cpu').backward(x)\n"
+    )
+    assert failing(source) == []
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -307,6 +359,63 @@ def test_assigning_a_tensors_grad_does_not_make_grad_the_learners_own() -> None:
 def test_the_analysis_of_untrusted_code_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(static, "ANALYSIS_SECONDS", -1.0)
     assert found("import torch\nx = torch.ones(1)\n", MATMUL) == [(0, DYNAMIC, static.TIME_LIMIT)]
+
+
+def _tree(tmp_path: Path, source: str) -> Path:
+    exercise = course.active().get("matmul")
+    path = tmp_path / exercise.relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source)
+    return tmp_path
+
+
+# astroid folds constants the way Python computes them: 16 cubings of a 20-digit number take hours
+STALL = (
+    "import torch\nif False:\n    x0 = 99999999999999999999\n"
+    + "".join(f"    x{i + 1} = x{i} * x{i} * x{i}\n" for i in range(16))
+    + "def matmul(a, b):\n    return a\n"
+)
+
+
+@pytest.fixture
+def fresh_analysis_process():
+    isolation.stop()
+    yield
+    isolation.stop()
+
+
+def test_an_analysis_that_stalls_is_killed_at_its_deadline_and_fails_the_gate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_analysis_process
+) -> None:
+    monkeypatch.setattr(isolation, "SECONDS_PER_FILE", 3.0)
+    started = time.monotonic()
+    analysis = analyze(course.active().get("matmul"), _tree(tmp_path / "stall", STALL))
+    assert time.monotonic() - started < 15
+    assert [(f.kind, f.api) for f in analysis.failing] == [(DYNAMIC, static.TIME_LIMIT)]
+    # the next exercise gets a new analysis process
+    fine = _tree(tmp_path / "fine", "import torch\ndef matmul(a, b):\n    return torch.mm(a, b)\n")
+    assert [f.api for f in analyze(course.active().get("matmul"), fine).findings] == ["torch.mm"]
+
+
+def test_an_analysis_past_its_memory_limit_ends_long_before_its_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_analysis_process
+) -> None:
+    """The folding needs ever bigger integers: with 1 MiB more than the fork held it cannot go on. Either
+    the analysis process dies (the time-limit finding) or astroid gives that value up and goes on (the
+    torch.mm built around it is found); the gate fails either way, well before the (raised) deadline."""
+    monkeypatch.setattr(isolation, "MEMORY_BYTES", 1 << 20)
+    monkeypatch.setattr(isolation, "SECONDS_PER_FILE", 120.0)
+    source = STALL.replace("    return a\n", "    return getattr(torch, 'm' + str(x16)[:0] + 'm')(a, b)\n")
+    started = time.monotonic()
+    analysis = analyze(course.active().get("matmul"), _tree(tmp_path, source))
+    assert time.monotonic() - started < 60
+    assert {f.kind for f in analysis.failing} in ({DYNAMIC}, {DEFINITE})
+
+
+def test_the_analysis_process_gives_what_the_analysis_here_gives(tmp_path: Path) -> None:
+    source = "import torch\nimport numpy as np\ndef matmul(a, b):\n    return torch.mm(a, np.dot(b, b))\n"
+    exercise, root = course.active().get("matmul"), _tree(tmp_path, source)
+    assert analyze(exercise, root) == static.analyze_here(exercise, root, "test")
 
 
 def test_pattern_validation() -> None:

@@ -66,6 +66,24 @@ def test_definite_and_dynamic_findings_fail_with_their_line_and_code_in_both_lan
 
 
 @pytest.mark.parametrize(
+    ("api", "en", "zh"),
+    [
+        ("callback", "that torch calls back", "回调"),
+        ("thread", "in another thread", "线程"),
+        ("thread: torch.matmul", "in another thread", "线程"),
+        ("process", "in another process", "进程"),
+        ("Carrier.__torch_function__", "in a `__torch_function__` of your own Tensor subclass", "子类"),
+    ],
+)
+def test_code_run_out_of_the_records_sight_fails_the_gate_saying_how(api: str, en: str, zh: str) -> None:
+    unseen = use(4, api) | {"kind": "unseen", "pattern": "", "code": "pool.submit(f)"}
+    text = rendered(Analysis(), log_of([unseen, OK]))
+    assert text.startswith("line 4: while your code ran, `pool.submit(f)` ran code " + en)
+    assert "cannot see which APIs it calls" in text
+    assert zh in rendered(Analysis(), log_of([unseen, OK]), "zh")
+
+
+@pytest.mark.parametrize(
     "evidence",
     [
         [],  # nothing came back

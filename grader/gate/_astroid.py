@@ -8,13 +8,18 @@ stands for a library object by its dotted name, and whose attributes are Externa
 (``torch`` → ``torch.autograd`` → ``torch.autograd.grad``). A call to one returns Uninferable: what a
 library call returns is unknown here (the gate's rules treat an unknown receiver with care).
 
+What a torch function or Tensor method returns is a tensor: ``External("torch.Tensor")`` (so ``.backward`` on
+``torch.sin(x).sum()`` is ``torch.Tensor.backward``, whatever attributes the learner's own classes declare).
+
 A learner module is a :class:`LearnerModule`, which imports the learner's other files as learner modules
 (through its :class:`Session`) and everything else as Externals.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
+import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,9 +30,11 @@ from astroid.exceptions import AstroidError, AttributeInferenceError, InferenceE
 from astroid.inference_tip import inference_tip
 from astroid.manager import AstroidManager
 
+from grader.gate.patterns import is_missing, resolve
 from grader.sources import read_python
 
 Uninferable = util.Uninferable
+TENSOR = "torch.Tensor"
 _LEARNER_PREFIX = "__learner_"
 _numbers = itertools.count()
 
@@ -46,7 +53,7 @@ class External(nodes.Module):
         yield External(f"{self.name}.{name}")
 
     def infer_call_result(self, caller: Any, context: Any = None) -> Iterator[Any]:
-        yield Uninferable
+        yield External(TENSOR) if returns_tensor(self.name) else Uninferable
 
     def getitem(self, index: Any, context: Any = None) -> nodes.NodeNG:
         """``torch.Tensor.__dict__['backward']`` is ``torch.Tensor.backward``; ``sys.modules['torch']`` is
@@ -147,6 +154,31 @@ class Session:
             _SESSIONS.pop(name, None)
 
 
+def returns_tensor(qualname: str) -> bool:
+    """Whether the library callable ``qualname`` returns a tensor: ``torch.Tensor`` itself, torch's
+    factories written in C, and the functions and Tensor methods torch dispatches to ``__torch_function__``
+    (they compute on tensors; a few return a tuple of them or a number, on which the same attribute names
+    mean the same). Not a ``torch.nn.Module`` method, nor ``torch.compile``: they may return the learner's
+    own object."""
+    if qualname.split(".", 1)[0] != "torch":
+        return False
+    if qualname == TENSOR:
+        return True
+    obj = resolve(qualname)
+    return not is_missing(obj) and id(obj) in _tensor_functions()
+
+
+@functools.cache
+def _tensor_functions() -> frozenset[int]:
+    import torch.overrides
+
+    dispatched = (f for fs in torch.overrides.get_overridable_functions().values() for f in fs)
+    # the factories (torch.zeros, torch.tensor) take no tensor, so torch does not dispatch them
+    ignored = torch.overrides.get_ignored_functions()
+    factories = (f for f in ignored if isinstance(f, types.BuiltinFunctionType))
+    return frozenset(id(f) for f in (*dispatched, *factories))
+
+
 def is_learner(value: Any) -> bool:
     """Whether an inferred value is defined in one of the learner's files."""
     try:
@@ -188,12 +220,14 @@ def _stub(value: nodes.NodeNG) -> bool:
 # -- imports through a call: __import__('torch'), importlib.import_module('torch.autograd') -------------
 
 _IMPORTERS = {"__import__", "import_module"}
+# functions that return the object a dotted name refers to ("torch.matmul", "torch:matmul")
+RESOLVERS = {"resolve_name", "locate"}
 
 
 def _looks_like_import_call(node: nodes.Call) -> bool:
     func = node.func
     name = func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", None)
-    return name in _IMPORTERS and bool(node.args) and node.root().name.startswith(_LEARNER_PREFIX)
+    return name in _IMPORTERS | RESOLVERS and bool(node.args) and node.root().name.startswith(_LEARNER_PREFIX)
 
 
 def _infer_import_call(node: nodes.Call, context: Any = None) -> Iterator[nodes.Module]:
@@ -201,6 +235,12 @@ def _infer_import_call(node: nodes.Call, context: Any = None) -> Iterator[nodes.
     session = _SESSIONS.get(node.root().name)
     if names is None or session is None:
         raise InferenceError(node=node)
+    func = node.func
+    if (func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", None)) in RESOLVERS:
+        for name in names:  # a module of the learner's own when it names one, else a library object
+            name = name.replace(":", ".")
+            yield session.module(name) if "." not in name else External(name)
+        return
     # __import__('a.b') returns the package a, unless a fromlist asks for names inside a.b
     fromlist = (
         node.args[3]

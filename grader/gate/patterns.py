@@ -76,12 +76,14 @@ class Patterns:
         hit = self.attr(qualname.rsplit(".", 1)[-1])
         if hit is not None:
             return hit
-        if self._objects:
+        if self._objects or self._members:
             obj = resolve(qualname)
             if obj is not _MISSING:
                 for pattern, target in self._objects:
                     if obj is target:
                         return pattern
+                if _identifiable(obj) and id(obj) in self._members:
+                    return self._members[id(obj)]
         if self._modules:  # torch.serialization.pickle is the pickle module: so is anything inside it
             parts = qualname.split(".")
             for cut in range(len(parts), 1, -1):
@@ -115,6 +117,28 @@ class Patterns:
         module defines, such as torch.no_grad in torch.autograd, is matched by the name written)."""
         found = ((pattern, resolve(pattern)) for pattern in self.dotted)
         return tuple((p, m) for p, m in found if isinstance(m, types.ModuleType))
+
+    @cached_property
+    def _members(self) -> dict[int, str]:
+        """id -> pattern of what a module pattern holds of its library's own (``torch.func.vjp``, which is
+        ``torch._functorch.eager_transforms.vjp``): the same object under another path matches. Not what
+        the library's top-level package also offers (``torch.no_grad`` is ``torch.autograd.no_grad``), nor
+        another library's (``typing.cast``)."""
+        found: dict[int, str] = {}
+        for pattern, module in self._modules:
+            root = pattern.split(".", 1)[0]
+            public = {id(v) for v in vars(sys.modules.get(root, module)).values()}
+            for name, value in vars(module).items():
+                owner = getattr(value, "__module__", None) or ""
+                if (
+                    not name.startswith("_")
+                    and _identifiable(value)
+                    and not isinstance(value, types.ModuleType)
+                    and owner.split(".", 1)[0].lstrip("_") == root
+                    and id(value) not in public
+                ):
+                    found.setdefault(id(value), pattern)
+        return found
 
     @cached_property
     def _objects(self) -> tuple[tuple[str, Any], ...]:

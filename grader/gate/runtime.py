@@ -13,6 +13,13 @@ A :class:`Tracer` is active around one graded call of an exercise with a forbidd
   (``sys.setprofile``, ``sys._getframe``, ``gc``, ``ctypes``, rebinding attributes of torch's types) and
   unpickling (``pickle.find_class``).
 
+What none of them can see is refused instead (an ``unseen`` record, which fails the gate): code of the
+learner's that torch calls back while the mode's handler runs (a callable handed to a torch function,
+``Tensor.apply_``, ``register_hook``; a ``__torch_function__`` of the learner's own Tensor subclass), and
+code in another thread or process. Every thread started through ``threading`` after :func:`prepare` carries a
+profile function: while a call is traced, learner code running there, or a forbidden torch function
+called there, is recorded; a thread or process the learner's code starts during a traced call is too.
+
 A use counts only when the nearest frame outside the API's own library is the learner's (a file under
 the graded root, or code the learner ran through ``exec``): a forbidden API reached inside the grader,
 the reference, or another library the learner legitimately called (``torch.save`` pickles) never does.
@@ -29,6 +36,7 @@ import linecache
 import site
 import sys
 import sysconfig
+import threading
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +49,9 @@ from torch.overrides import TorchFunctionMode, resolve_name
 
 from grader.gate.patterns import Patterns, is_missing, resolve
 
-USE, TAMPER, TRACE = "use", "tamper", "trace"
+USE, TAMPER, UNSEEN, TRACE = "use", "tamper", "unseen", "trace"
+# what an unseen record's api says: where the learner's code ran out of the record's sight
+CALLBACK, HANDLER, THREAD, PROCESS = "callback", "__torch_function__", "thread", "process"
 OK, BROKEN = "ok", "broken"
 # what a broken trace record's detail may say; the trusted side adds "missing" and "malformed"
 TRACE_PROBLEMS = ("mode_removed", "canary_unseen", "wrappers_removed")
@@ -51,7 +61,7 @@ _GRADER = Path(__file__).resolve().parent.parent
 # API it reaches: they are looked through, never counted
 _MECHANISM = (Path(__file__).resolve(), _GRADER / "guards.py")
 _OWN_BUSINESS = frozenset({"torch", "numpy"})  # libraries whose calls into other libraries are their own
-_NAME_HOMES = ("numpy", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks", "copy")
+_NAME_HOMES = ("numpy", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks", "copy", "operator")
 _CANARY = torch.empty
 _TAMPER_EVENTS = frozenset(
     {
@@ -60,12 +70,16 @@ _TAMPER_EVENTS = frozenset(
         "sys._getframe",
         "sys._current_frames",
         "sys.addaudithook",
+        "threading.setprofile",
         "gc.get_objects",
         "gc.get_referrers",
         "gc.get_referents",
         "object.__setattr__",
         "object.__delattr__",
     }
+)
+_PROCESS_EVENTS = frozenset(
+    {"os.fork", "os.forkpty", "os.posix_spawn", "os.exec", "os.spawn", "subprocess.Popen"}
 )
 _GUARDED_TYPES = ("torch", "numpy", "grader", "builtins", "sys")  # rebinding their attributes tampers
 _ACCESSORS = (".__get__", ".__set__", ".__delete__")
@@ -128,6 +142,7 @@ def prepare(patterns: Sequence[str]) -> None:
     and the recording wrappers this list needs (once per target). Wrappers record nothing unless a
     :class:`Tracer` for a list naming them is active."""
     _install_audit_hook()
+    _install_thread_watch()
     for target, api in _wrap_targets(Patterns.parse(patterns)):
         _wrap(target, api)
 
@@ -149,6 +164,7 @@ class Tracer:
         self.problems: list[str] = []
         self.expecting_canary = self.canary_seen = False
         self._places = _places(self.root)
+        self.thread = threading.get_ident()
         self._mode = _Mode(self) if self.config.mode else None
 
     def __enter__(self) -> Tracer:
@@ -193,6 +209,18 @@ class Tracer:
                 return
             frame = frame.f_back
 
+    def saw_anywhere(self, api: str, frame: types.FrameType | None) -> None:
+        """Learner code was about to run out of the record's sight (``api`` says how): recorded at the
+        innermost frame of the learner's on the stack, unless the grader's own code comes first."""
+        while frame is not None:
+            place = self._place(frame)
+            if place == "learner":
+                self._record(UNSEEN, api, "", frame)
+                return
+            if place == "grader":
+                return
+            frame = frame.f_back
+
     def _record(self, kind: str, api: str, pattern: str, frame: types.FrameType) -> None:
         written = frame  # code run through exec: show the line of the learner's file that ran it
         while written is not None and written.f_code.co_filename.startswith("<"):
@@ -226,6 +254,10 @@ class Tracer:
             if owner is None or frame.f_globals is not getattr(module, "__dict__", None):
                 return "learner"  # a namespace made up on the spot (its __name__ may say "numpy")
             return self._place_of(str(owner))
+        return self.file_place(filename)
+
+    def file_place(self, filename: str) -> str:
+        """:meth:`_place_of`, cached per learner root (a path is resolved once)."""
         place = self._places.get(filename)
         if place is None:
             place = self._places[filename] = self._place_of(filename)
@@ -261,7 +293,7 @@ class Tracer:
                 self.expecting_canary = False
             if not self.canary_seen:
                 self.problems.append("canary_unseen")
-        if not all(site.intact() for site in self.config.sites()):
+        if not all(site.intact() for site in self.config.sites()) or not _thread_watch_intact():
             self.problems.append("wrappers_removed")
 
     def _leave_mode(self) -> None:
@@ -294,11 +326,31 @@ class _Mode(TorchFunctionMode):
             hit = tracer.config.torch_hit(func)
         if hit is not None:
             tracer.saw(USE, hit[0], hit[1], "torch", _caller())
+        # the common call (no subclass handler, no callable argument) pays two C-level scans only
+        if types or any(map(callable, args)) or (kwargs and any(map(callable, kwargs.values()))):
+            out_of_sight = _out_of_sight(tracer, types, args, kwargs)
+            if out_of_sight:
+                tracer.saw_anywhere(out_of_sight, _caller())
         if kwargs:
             if kwargs.get("requires_grad") and "requires_grad" in tracer.config.patterns.attrs:
                 tracer.saw(USE, "requires_grad=True", ".requires_grad", "torch", _caller())
             return func(*args, **kwargs)
         return func(*args)
+
+
+def _out_of_sight(tracer: Tracer, classes: Any, args: tuple, kwargs: dict | None) -> str:
+    """What of the learner's code would run while this handler is active, with the mode off the stack:
+    a callable among the arguments (torch calls it back: ``apply_``, ``register_hook``), or a
+    ``__torch_function__`` of a Tensor subclass that is not the library's. "" when neither."""
+    for cls in classes:
+        handler = getattr(cls, "__torch_function__", None)
+        code = getattr(getattr(handler, "__func__", handler), "__code__", None)
+        if code is not None and tracer.file_place(code.co_filename) == "learner":
+            return f"{getattr(cls, '__qualname__', '?')}.{HANDLER}"
+    for value in (*args, *(kwargs or {}).values()):
+        if callable(value) and not isinstance(value, torch.Tensor | type):
+            return CALLBACK
+    return ""
 
 
 def _caller() -> types.FrameType:
@@ -402,7 +454,7 @@ def _wrap_targets(patterns: Patterns) -> list[tuple[Any, str]]:
         for home in _NAME_HOMES:
             module = sys.modules.get(home)
             obj = vars(module).get(name) if module is not None else None
-            if obj is not None and _plain_function(obj):
+            if obj is not None and (_plain_function(obj) or isinstance(obj, np.ufunc)):
                 found.append((obj, f"{home}.{name}"))
     return found
 
@@ -451,7 +503,8 @@ def _wrap(target: Any, api: str) -> None:
         return
     wrapper = _WRAPPED.get(id(target))
     if wrapper is None:  # else: a module imported since may still name the original
-        wrapper = _WRAPPED[id(target)] = _recording(target, api)
+        recording = _RecordingUfunc if isinstance(target, np.ufunc) else _recording
+        wrapper = _WRAPPED[id(target)] = recording(target, api)
         _WRAPPERS.add(id(wrapper))
     library = api.split(".", 1)[0]
     for name, module in list(sys.modules.items()):
@@ -479,6 +532,98 @@ def _recording(original: Callable[..., Any], api: str) -> Callable[..., Any]:
     return recording
 
 
+class _RecordingUfunc:
+    """A stand-in for a NumPy ufunc a forbidden list names (``numpy.matmul``), in NumPy's namespaces: a
+    ufunc cannot be wrapped in place, and its methods (``reduce``, ``outer``...) are other ways to call it.
+    Everything else is the ufunc's own (``numpy.matmul.signature``)."""
+
+    _METHODS = frozenset({"reduce", "accumulate", "reduceat", "outer", "at"})
+
+    def __init__(self, ufunc: np.ufunc, api: str) -> None:
+        self._ufunc, self._api, self._call = ufunc, api, _recording(ufunc, api)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._ufunc, name)
+        return _recording(value, self._api) if name in self._METHODS else value
+
+    def __repr__(self) -> str:
+        return repr(self._ufunc)
+
+
+# -- other threads ---------------------------------------------------------------------------------------
+
+_watching = False
+_learner_threads: set[int] = set()  # threads started while learner code was on the stack
+
+
+def _install_thread_watch() -> None:
+    """Once per process: every thread started through ``threading`` from now on runs under
+    :func:`_in_another_thread`, and starting one is seen (``threading._start_new_thread``)."""
+    global _watching
+    if _watching:
+        return
+    _watching = True
+    threading.setprofile(_in_another_thread)
+    start = threading._start_new_thread  # type: ignore[attr-defined]
+
+    def start_new_thread(function: Any, args: tuple, kwargs: Any = None) -> int:
+        ident = start(function, args, *(() if kwargs is None else (kwargs,)))
+        tracer = _active
+        if tracer is not None and threading.get_ident() == tracer.thread:
+            tracer.saw_anywhere(THREAD, _caller())
+        if _learner_on_stack(sys._getframe(1)):
+            _learner_threads.add(ident)
+        return ident
+
+    threading._start_new_thread = start_new_thread  # type: ignore[attr-defined]
+    _thread_watch.append(start_new_thread)
+
+
+_thread_watch: list[Any] = []  # the installed thread starter (the canary checks it is still there)
+
+
+def _thread_watch_intact() -> bool:
+    return not _thread_watch or (
+        vars(threading).get("_start_new_thread") is _thread_watch[0]
+        and vars(threading).get("_profile_hook") is _in_another_thread
+    )
+
+
+def _learner_on_stack(frame: types.FrameType | None) -> bool:
+    """Whether a frame of any learner root traced so far (or not installed code at all) is on the stack."""
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if filename.startswith("<") and not filename.startswith("<frozen "):
+            return True
+        if not filename.startswith("<") and not any(
+            Path(filename).resolve().is_relative_to(r) for r in (*_installed_roots(), _GRADER)
+        ):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _in_another_thread(frame: types.FrameType, event: str, arg: Any) -> None:
+    """The profile function of every thread started after :func:`prepare`: while a call is traced on
+    another thread, learner code running here, or a forbidden torch function called from a thread the
+    learner started, is recorded."""
+    tracer = _active
+    if tracer is None or event not in ("call", "c_call") or threading.get_ident() == tracer.thread:
+        return
+    if tracer._place(frame) == "learner":
+        tracer._record(UNSEEN, THREAD, "", frame)
+    elif event == "c_call" and threading.get_ident() in _learner_threads and tracer._mode is not None:
+        try:
+            hit = tracer.config.hits[arg]
+        except (KeyError, TypeError):
+            hit = tracer.config.torch_hit(arg)
+        if hit is not None:
+            tracer._record(UNSEEN, f"{THREAD}: {hit[0]}", hit[1], frame)
+
+
 # -- the audit hook ----------------------------------------------------------------------------------------
 
 _hook_installed = False
@@ -495,6 +640,13 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
     global _busy
     tracer = _active
     if tracer is None or _busy:
+        return
+    if event in _PROCESS_EVENTS and threading.get_ident() == tracer.thread:
+        _busy = True
+        try:
+            tracer.saw_anywhere(PROCESS, sys._getframe(1))
+        finally:
+            _busy = False
         return
     tamper = event in _TAMPER_EVENTS or event.startswith("ctypes.")
     if not tamper and event not in ("pickle.find_class", "marshal.dumps", "marshal.loads", "marshal.load"):

@@ -14,12 +14,12 @@ or ``torch.Tensor.__dict__``. Each :class:`Finding` is of one kind:
 - ``tamper``: a means to switch off the runtime record (``torch._C``, ``torch.overrides``,
   ``sys.setprofile``, ``gc``, ``ctypes``, frames, other threads or processes, the grader's internals).
 
-The analysis runs on the trusted side only, and only for exercises with a forbidden list.
+The analysis runs on the trusted side only, and only for exercises with a forbidden list: a learner's tree
+in an analysis process of its own, under a hard wall-clock and memory limit (:mod:`grader.gate.isolation`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,19 +27,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from astroid import bases, nodes, objects
+from astroid import nodes
 
 from grader.catalog import Exercise
-from grader.gate import _astroid
 from grader.gate._astroid import External, LearnerModule, Session, Uninferable, constant_strings, infer
 from grader.gate.patterns import MATMUL, Patterns
+from grader.gate.values import LIBRARY, MAYBE, OWN, UNKNOWN, callee_name, owner
 from grader.loader import exercise_path, find_helper, learner_files
 from grader.sources import read_python
 
 DEFINITE, AMBIGUOUS, DYNAMIC, TAMPER = "definite", "ambiguous", "dynamic", "tamper"
 _MAX_CODE = 120
 _MAX_EXEC_DEPTH = 2
-ANALYSIS_SECONDS = 30.0  # per file; learner files take milliseconds: only code built to stall gets here
+# per file, checked between nodes (one inference may run past it: the analysis process's hard limit ends
+# that); learner files take milliseconds: only code built to stall gets here
+ANALYSIS_SECONDS = 5.0
 TIME_LIMIT = "time limit of the analysis"  # the api of the finding that says so
 
 # Means to switch the runtime record off, or to run code where it does not look (checked only in
@@ -107,6 +109,8 @@ _GETATTR = {"builtins.getattr", "builtins.setattr", "builtins.delattr", "builtin
 _EXEC = {"builtins.eval", "builtins.exec", "builtins.compile"}
 _NAME_GETTERS = {"operator.attrgetter", "operator.methodcaller"}
 _IMPORTERS = {"builtins.__import__", "importlib.import_module", "importlib.__import__"}
+# return the object a dotted name refers to: the same as naming it
+_RESOLVERS = {"pkgutil.resolve_name", "pydoc.locate"}
 _NAMESPACES = {"builtins.vars", "builtins.globals", "builtins.locals"}
 
 
@@ -134,15 +138,11 @@ class Analysis:
         return self.of_kind(DEFINITE, DYNAMIC, TAMPER)
 
 
-def analyze(exercise: Exercise, root: Path) -> Analysis:
-    """The findings in the learner's exercise file and the helper modules it imports (cached by content)."""
-    root = Path(root).resolve()
-    files = learner_files(exercise, root)
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.resolve().relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return _analyze_cached(exercise, root, digest.hexdigest())
+def analyze_here(exercise: Exercise, root: Path, digest: str) -> Analysis:
+    """The analysis in this process, without the hard limits of :func:`grader.gate.isolation.analyze`
+    (the analysis process's own call;
+    (``digest``: of the files' content, which the cache is keyed by)."""
+    return _analyze_cached(exercise, Path(root).resolve(), digest)
 
 
 def analyze_source(source: str, patterns: Sequence[str], relpath: str = "exercise.py") -> Analysis:
@@ -208,7 +208,7 @@ def _learner_attribute_names(modules: Iterable[nodes.Module]) -> frozenset[str]:
 
 
 def _theirs(receiver: nodes.NodeNG) -> bool:
-    return any(_owner(v, None) == _OWN for v in infer(receiver))
+    return any(owner(v, None) == OWN for v in infer(receiver))
 
 
 class _Scanner:
@@ -313,9 +313,9 @@ class _Scanner:
             if name == "__dict__" and reaching and not _looked_up_by_constant(node):
                 self.report(node, DYNAMIC, "__dict__")
             return
-        owners = {_owner(value, name) for value in values}
+        owners = {owner(value, name) for value in values}
         pattern = self.patterns.attr(name)
-        if pattern is None and owners & {_UNKNOWN, _MAYBE}:
+        if pattern is None and owners & {UNKNOWN, MAYBE}:
             pattern = self.patterns.tail(name)  # on an unknown object, torch.broadcast_shapes's name too
         if pattern is not None:
             kind = self._kind_for(owners, name)
@@ -323,27 +323,29 @@ class _Scanner:
                 self.report(node, kind, "." + name, pattern)
         if name in TAMPER_ATTRS and name not in self.own:  # frames and code are builtins: any receiver
             self.report(node, TAMPER, "." + name)
-        elif name == "__dict__" and owners & {_UNKNOWN, _LIBRARY} and not _looked_up_by_constant(node):
+        elif name == "__dict__" and owners & {UNKNOWN, LIBRARY} and not _looked_up_by_constant(node):
             self.report(node, DYNAMIC, "__dict__")
 
     def _kind_for(self, owners: set[str], name: str) -> str | None:
         """definite / ambiguous / None for ``.name`` on receivers of these kinds (see module docstring)."""
-        if _LIBRARY in owners:
+        if LIBRARY in owners:
             return DEFINITE
-        if _UNKNOWN in owners:
+        if UNKNOWN in owners:
             return AMBIGUOUS if name in self.own else DEFINITE
-        if _MAYBE in owners:
+        if MAYBE in owners:
             return AMBIGUOUS
         return None
 
     def _call(self, node: nodes.Call) -> None:
-        callees = {_callee_name(v) for v in infer(node.func)} - {None}
+        callees = {callee_name(v) for v in infer(node.func)} - {None}
         if callees & _GETATTR and len(node.args) >= 2:
             self._named_access(node, node.args[0], node.args[1])
         elif callees & _NAME_GETTERS and node.args:
             self._name_getter(node)
         elif callees & _EXEC and node.args:
             self._exec(node)
+        elif callees & _RESOLVERS and node.args:
+            self._resolver(node)
         elif callees & _IMPORTERS and node.args and constant_strings(node.args[0]) is None:
             self.report(node, DYNAMIC, "import(<computed name>)")
         elif "builtins.vars" in callees and node.args and self._may_reach(node.args[0]):
@@ -363,6 +365,15 @@ class _Scanner:
             self._mapping_lookup(node, node.func.expr, node.args[0])
         if "requires_grad" in {k.arg for k in node.keywords or ()}:
             self._requires_grad_keyword(node, callees)
+
+    def _resolver(self, node: nodes.Call) -> None:
+        """``pkgutil.resolve_name('torch.matmul')`` is ``torch.matmul``; a computed name is dynamic."""
+        names = constant_strings(node.args[0])
+        if names is None:
+            self.report(node, DYNAMIC, "resolve_name(<computed name>)")
+            return
+        for name in names:
+            self.library(node, name.replace(":", "."))
 
     def _name_getter(self, node: nodes.Call) -> None:
         """``operator.attrgetter('a.b')`` / ``methodcaller('name')``: on the object it is applied to right
@@ -412,7 +423,7 @@ class _Scanner:
         if isinstance(mapping, nodes.Attribute) and mapping.attrname == "__dict__":
             return mapping.expr, "__dict__"
         if isinstance(mapping, nodes.Call):
-            callees = {_callee_name(v) for v in infer(mapping.func)}
+            callees = {callee_name(v) for v in infer(mapping.func)}
             if "builtins.vars" in callees and mapping.args:
                 return mapping.args[0], "vars()"
             if callees & _NAMESPACES:
@@ -430,7 +441,7 @@ class _Scanner:
     def _reaches(self, value: Any) -> bool:
         if isinstance(value, External):
             return self.patterns.may_reach(value.name)
-        return _owner(value, None) in (_LIBRARY, _UNKNOWN, _MAYBE)
+        return owner(value, None) in (LIBRARY, UNKNOWN, MAYBE)
 
     def _exec(self, node: nodes.Call) -> None:
         """``exec('...')`` with a constant: its code is scanned as if written at the module's top level;
@@ -470,7 +481,7 @@ class _Scanner:
             return
         left = node.left if isinstance(node, nodes.BinOp) else node.target
         values = infer(left)
-        if all(_owner(v, "__matmul__") == _OWN for v in values):
+        if all(owner(v, "__matmul__") == OWN for v in values):
             return  # the learner's own class defines @
         self.report(node, DEFINITE, MATMUL, MATMUL)
 
@@ -483,77 +494,6 @@ class _Scanner:
         library = any(isinstance(v, External) for v in infer(node.func))
         if library and not off:
             self.report(node, DEFINITE, "requires_grad=", pattern)
-
-
-# -- what a value is -----------------------------------------------------------------------------------
-
-_OWN, _BUILTIN, _LIBRARY, _UNKNOWN, _MAYBE = "own", "builtin", "library", "unknown", "maybe"
-
-
-def _owner(value: Any, name: str | None) -> str:
-    """Whose attribute ``name`` of ``value`` is: the learner's own (``_OWN``), a builtin's, a library's,
-    unknown (the value could not be inferred), or maybe the learner's (``_MAYBE``: their object, but astroid
-    cannot find the attribute, e.g. one set through ``__dict__``)."""
-    if value is Uninferable or isinstance(value, type(Uninferable)):
-        return _UNKNOWN
-    if isinstance(value, External):
-        return _LIBRARY
-    cls = _learner_class(value)
-    if cls is not None:
-        if name is None:
-            return _OWN
-        try:
-            value.getattr(name)
-            return _OWN
-        except Exception:
-            pass
-        return _LIBRARY if _has_library_base(cls) else _MAYBE
-    if _astroid.is_learner(value):
-        if isinstance(value, nodes.Module) and name is not None:
-            return _OWN if name in value.locals else _MAYBE
-        return _OWN  # literals, functions and lambdas written in the learner's files
-    return _BUILTIN if _root_name(value) == "builtins" else _LIBRARY
-
-
-def _learner_class(value: Any) -> nodes.ClassDef | None:
-    if isinstance(value, objects.Super):
-        value = value.mro_pointer
-    if isinstance(value, bases.Instance) and not isinstance(value, bases.BoundMethod):
-        value = value._proxied
-    if isinstance(value, nodes.ClassDef) and _astroid.is_learner(value):
-        return value
-    return None
-
-
-def _has_library_base(cls: nodes.ClassDef, seen: set[int] | None = None) -> bool:
-    """Whether a learner class inherits from anything that is not the learner's or a builtin."""
-    seen = seen if seen is not None else set()
-    if id(cls) in seen:
-        return False
-    seen.add(id(cls))
-    for base in cls.bases:
-        for value in infer(base):
-            if isinstance(value, nodes.ClassDef) and _astroid.is_learner(value):
-                if _has_library_base(value, seen):
-                    return True
-            elif _root_name(value) != "builtins":
-                return True
-    return False
-
-
-def _root_name(value: Any) -> str:
-    try:
-        return value.root().name
-    except Exception:
-        return ""
-
-
-def _callee_name(value: Any) -> str | None:
-    if isinstance(value, External):
-        return value.name
-    if isinstance(value, nodes.FunctionDef | nodes.ClassDef) and _root_name(value) == "builtins":
-        return f"builtins.{value.name}"
-    return None
 
 
 def _is_tamper(qualname: str) -> bool:

@@ -13,7 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from grader.gate.runtime import BROKEN, MAX_RECORDS, OK, TAMPER, TRACE, TRACE_PROBLEMS, USE
+from grader.gate.runtime import (
+    BROKEN,
+    CALLBACK,
+    MAX_RECORDS,
+    OK,
+    PROCESS,
+    TAMPER,
+    THREAD,
+    TRACE,
+    TRACE_PROBLEMS,
+    UNSEEN,
+    USE,
+)
 from grader.gate.static import AMBIGUOUS, DEFINITE, DYNAMIC, TIME_LIMIT, Analysis, Finding
 from grader.i18n import Msg, lines, say
 
@@ -47,6 +59,25 @@ FORBIDDEN_RUNTIME_TAMPER = say(
     " APIs your code calls; it is not allowed in this exercise",
     "{where}：运行你的代码时，`{code}` 使用了 `{api}`，它可能关闭评分器对所调用 API 的记录；本练习不允许使用",
 )
+UNSEEN_RUNTIME = say(
+    "{where}: while your code ran, `{code}` ran code {how}, where the grader cannot see which APIs it calls;"
+    " that is not allowed in this exercise: compute the result directly, in the function itself",
+    "{where}：运行你的代码时，`{code}` {how}运行了代码，评分器在那里看不到它调用了哪些 API；"
+    "本练习不允许这样做：请在函数本身里直接计算结果",
+)
+# how code ran out of sight, by grader.gate.runtime's api for it
+UNSEEN_HOW = {
+    CALLBACK: say(
+        "that torch calls back (a function handed to a torch function)",
+        "通过 torch 回调（把函数交给 torch 函数）",
+    ),
+    THREAD: say("in another thread", "在另一个线程里"),
+    PROCESS: say("in another process", "在另一个进程里"),
+}
+UNSEEN_HANDLER = say(
+    "in a `__torch_function__` of your own Tensor subclass",
+    "在你自己的 Tensor 子类的 `__torch_function__` 里",
+)
 TRACE_BROKEN = say(
     "the grader's record of the APIs your code calls was switched off or tampered with while it ran"
     " ({detail}), so the exercise cannot pass",
@@ -66,9 +97,10 @@ TRACE_PROBLEM_TEXTS = {
 }
 MORE = say("… and {count} more", "……还有 {count} 处")
 UNREADABLE = say(
-    "{file}: the grader could not finish checking which APIs this file uses within its time limit;"
-    " simplify it (no solution needs code this convoluted)",
-    "{file}：评分器未能在时限内检查完这个文件用到了哪些 API；请简化代码（任何解法都不需要这么复杂的代码）",
+    "{file}: the grader could not finish checking which APIs this file uses within its time and memory"
+    " limits; simplify it (no solution needs code this convoluted)",
+    "{file}：评分器未能在时间和内存限制内检查完这个文件用到了哪些 API；请简化代码"
+    "（任何解法都不需要这么复杂的代码）",
 )
 AT_LINE = say("line {line}", "第 {line} 行")
 AT_FILE_LINE = say("{file}, line {line}", "{file} 第 {line} 行")
@@ -105,7 +137,7 @@ def _malformed(raw: Any) -> str:
         or trace["status"] not in (OK, BROKEN)
         or (trace["status"] == OK) != (trace["detail"] == "")
         or not set(str(trace["detail"]).split(",")) <= {"", *TRACE_PROBLEMS}
-        or not all(_shaped(r, _RECORD_KEYS) and r["kind"] in (USE, TAMPER) for r in records)
+        or not all(_shaped(r, _RECORD_KEYS) and r["kind"] in (USE, TAMPER, UNSEEN) for r in records)
     ):
         return "malformed"
     return ""
@@ -198,6 +230,10 @@ def _runtime_line(record: dict[str, Any], main_file: str) -> Msg:
     code = str(record["code"]) or "exec"
     if record["kind"] == TAMPER:
         return FORBIDDEN_RUNTIME_TAMPER(where=where, code=code, api=record["api"])
+    if record["kind"] == UNSEEN:
+        api = str(record["api"])
+        how = UNSEEN_HOW.get(api.split(":", 1)[0], UNSEEN_HANDLER)
+        return UNSEEN_RUNTIME(where=where, code=code, how=how)
     return FORBIDDEN_RUNTIME(where=where, code=code, api=record["api"], why=WHY)
 
 

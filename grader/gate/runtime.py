@@ -6,7 +6,7 @@ A :class:`Tracer` is active around one graded call of an exercise with a forbidd
 - a ``TorchFunctionMode``: every torch function, Tensor method and property (``Tensor.grad.__get__``, the
   ``requires_grad`` setter), ``Tensor.backward``, ``torch.autograd.grad``/``backward`` (which
   ``torch.func`` reaches), ``torch.ops.aten.*``;
-- recording wrappers, installed by :func:`prepare` before the learner's file loads (so ``from numpy import
+- recording wrappers (:mod:`grader.gate.wrappers`), installed by :func:`prepare` before the learner's file loads (so ``from numpy import
   dot`` binds one), around the NumPy and other functions a forbidden list names outside torch (the mode
   sees torch's), and around ``__init__`` of the Python classes it names (``torch.optim.SGD``);
 - an audit hook (one per process, it cannot be removed): attempts to switch the others off
@@ -38,16 +38,16 @@ import sys
 import sysconfig
 import threading
 import types
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import torch
 from torch.overrides import TorchFunctionMode, resolve_name
 
-from grader.gate.patterns import Patterns, is_missing, resolve
+from grader.gate import wrappers
+from grader.gate.patterns import Patterns
 
 USE, TAMPER, UNSEEN, TRACE = "use", "tamper", "unseen", "trace"
 # what an unseen record's api says: where the learner's code ran out of the record's sight
@@ -59,9 +59,8 @@ MAX_RECORDS = 50  # per call: enough to show, bounded so a loop cannot flood the
 _GRADER = Path(__file__).resolve().parent.parent
 # the trace's own frames, and the grader's own TorchFunctionModes, stand between a learner's call and the
 # API it reaches: they are looked through, never counted
-_MECHANISM = (Path(__file__).resolve(), _GRADER / "guards.py")
+_MECHANISM = (Path(__file__).resolve(), Path(wrappers.__file__).resolve(), _GRADER / "guards.py")
 _OWN_BUSINESS = frozenset({"torch", "numpy"})  # libraries whose calls into other libraries are their own
-_NAME_HOMES = ("numpy", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks", "copy", "operator")
 _CANARY = torch.empty
 _TAMPER_EVENTS = frozenset(
     {
@@ -96,12 +95,15 @@ class _Config:
     mode: bool  # whether the list names anything torch: else the mode (and its cost per op) is left out
     hits: dict[Any, tuple[str, str] | None] = field(default_factory=dict)  # torch func -> (api, pattern)
     apis: dict[str, str | None] = field(default_factory=dict)  # a wrapper's api -> pattern
-    _sites: tuple[int, list[_Site]] = (0, [])
+    _sites: tuple[int, list[wrappers.Site]] = (0, [])
 
-    def sites(self) -> list[_Site]:
+    def sites(self) -> list[wrappers.Site]:
         """The installed wrappers that speak for this list (the canary checks they are still there)."""
-        if self._sites[0] != len(_SITES):
-            self._sites = (len(_SITES), [site for site in _SITES if self.api_pattern(site.api) is not None])
+        if self._sites[0] != len(wrappers.SITES):
+            self._sites = (
+                len(wrappers.SITES),
+                [site for site in wrappers.SITES if self.api_pattern(site.api) is not None],
+            )
         return self._sites[1]
 
     def api_pattern(self, api: str) -> str | None:
@@ -143,8 +145,17 @@ def prepare(patterns: Sequence[str]) -> None:
     :class:`Tracer` for a list naming them is active."""
     _install_audit_hook()
     _install_thread_watch()
-    for target, api in _wrap_targets(Patterns.parse(patterns)):
-        _wrap(target, api)
+    for target, api in wrappers.targets(Patterns.parse(patterns)):
+        wrappers.wrap(target, api, _wrapped_call)
+
+
+def _wrapped_call(api: str, library: str) -> None:
+    """What a recording wrapper reports: a call of ``api`` (from the frame that called the wrapper)."""
+    tracer = _active
+    if tracer is not None:
+        pattern = tracer.config.api_pattern(api)
+        if pattern is not None:
+            tracer.saw(USE, api, pattern, library, _caller(3))
 
 
 class Tracer:
@@ -353,12 +364,13 @@ def _out_of_sight(tracer: Tracer, classes: Any, args: tuple, kwargs: dict | None
     return ""
 
 
-def _caller() -> types.FrameType:
-    """The frame that called the caller of this function, without the audit hook taking it as tampering."""
+def _caller(depth: int = 2) -> types.FrameType:
+    """The frame that called the caller of this function (``depth`` 2), without the audit hook taking it as
+    tampering."""
     global _busy
     busy, _busy = _busy, True
     try:
-        return sys._getframe(2)
+        return sys._getframe(depth)
     finally:
         _busy = busy
 
@@ -401,156 +413,6 @@ def _course_roots() -> tuple[Path, ...]:
 def _library(frame: types.FrameType) -> str:
     name = frame.f_globals.get("__name__")
     return name.split(".", 1)[0].lstrip("_") if isinstance(name, str) else ""
-
-
-# -- recording wrappers ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Site:
-    """One place a wrapper was installed: ``namespace.name`` (a module's or a class's attribute)."""
-
-    namespace: Any
-    name: str
-    wrapper: Any
-    api: str
-
-    @property
-    def label(self) -> str:
-        return f"{getattr(self.namespace, '__name__', '?')}.{self.name}"
-
-    def intact(self) -> bool:
-        return vars(self.namespace).get(self.name) is self.wrapper
-
-
-_SITES: list[_Site] = []
-_WRAPPED: dict[int, Any] = {}  # id(original) -> wrapper (the original is kept alive by the wrapper)
-_WRAPPERS: set[int] = set()  # ids of the wrappers: a later prepare() finds them where originals were
-
-
-def _wrap_targets(patterns: Patterns) -> list[tuple[Any, str]]:
-    """(callable, api name) for what the mode cannot see: functions outside torch, and the construction
-    of classes written in Python (``torch.optim.SGD``). Not torch's functions (the mode sees them), except
-    the few in Python that never reach a mode, when a pattern names one exactly. Never C classes such as
-    ``numpy.ndarray`` or ``pickle.Pickler`` (a stand-in would change what every library creates), never
-    ufuncs (their methods would be lost)."""
-    found: list[tuple[Any, str]] = []
-    for pattern in patterns.dotted:
-        obj = resolve(pattern)
-        if is_missing(obj) or pattern.startswith(("torch.autograd", "torch.func")):
-            continue  # the mode sees what computes gradients; torch.no_grad lives in there too
-        torch_pattern = pattern.split(".", 1)[0] == "torch"
-        if isinstance(obj, types.ModuleType):
-            members = [(v, f"{pattern}.{k}") for k, v in vars(obj).items() if not k.startswith("_")]
-            candidates = [(v, api) for v, api in members if _defined_in(v, pattern)]
-        elif torch_pattern and _unseen_by_the_mode(obj):  # torch.broadcast_shapes, named exactly
-            candidates, torch_pattern = [(obj, pattern)], False
-        else:
-            candidates = [(obj, pattern)]
-        found += [
-            (v, api) for v, api in candidates if _python_init(v) or (not torch_pattern and _plain_function(v))
-        ]
-    for name in patterns.attrs:
-        for home in _NAME_HOMES:
-            module = sys.modules.get(home)
-            obj = vars(module).get(name) if module is not None else None
-            if obj is not None and (_plain_function(obj) or isinstance(obj, np.ufunc)):
-                found.append((obj, f"{home}.{name}"))
-    return found
-
-
-def _unseen_by_the_mode(obj: Any) -> bool:
-    """A torch function written in Python that never dispatches to a TorchFunctionMode (it takes no
-    tensors: ``torch.broadcast_shapes``)."""
-    return isinstance(obj, types.FunctionType) and id(obj) not in _overridable()
-
-
-@functools.cache
-def _overridable() -> frozenset[int]:
-    return frozenset(id(f) for fs in torch.overrides.get_overridable_functions().values() for f in fs)
-
-
-def _defined_in(obj: Any, module: str) -> bool:
-    owner = getattr(obj, "__module__", None) or ""
-    return owner == module or owner.startswith(module + ".") or owner == "_" + module
-
-
-def _python_init(obj: Any) -> bool:
-    """A class with an ``__init__`` of its own written in Python (not an exception: raising one is not
-    using an API): wrapped in place, so subclasses and isinstance checks stay as they were."""
-    return (
-        isinstance(obj, type)
-        and not issubclass(obj, BaseException)
-        and isinstance(vars(obj).get("__init__"), types.FunctionType)
-    )
-
-
-def _plain_function(obj: Any) -> bool:
-    """A function, a builtin or one of NumPy's dispatchers."""
-    return (
-        callable(obj) and not isinstance(obj, type | np.ufunc | types.ModuleType) and hasattr(obj, "__name__")
-    )
-
-
-def _wrap(target: Any, api: str) -> None:
-    if id(target) in _WRAPPERS:
-        return
-    if isinstance(target, type):
-        if id(target) not in _WRAPPED:
-            wrapper = _WRAPPED[id(target)] = _recording(vars(target)["__init__"], api + ".__init__")
-            target.__init__ = wrapper
-            _SITES.append(_Site(target, "__init__", wrapper, api))
-        return
-    wrapper = _WRAPPED.get(id(target))
-    if wrapper is None:  # else: a module imported since may still name the original
-        recording = _RecordingUfunc if isinstance(target, np.ufunc) else _recording
-        wrapper = _WRAPPED[id(target)] = recording(target, api)
-        _WRAPPERS.add(id(wrapper))
-    library = api.split(".", 1)[0]
-    for name, module in list(sys.modules.items()):
-        if module is None or not (name == library or name.startswith(library + ".") or name == "_" + library):
-            continue
-        for key, value in list(vars(module).items()):
-            if value is target:
-                setattr(module, key, wrapper)
-                _SITES.append(_Site(module, key, wrapper, api))
-
-
-def _recording(original: Callable[..., Any], api: str) -> Callable[..., Any]:
-    library = api.split(".", 1)[0]
-
-    def recording(*args: Any, **kwargs: Any) -> Any:
-        tracer = _active
-        if tracer is not None:
-            pattern = tracer.config.api_pattern(api)
-            if pattern is not None:
-                tracer.saw(USE, api, pattern, library, _caller())
-        return original(*args, **kwargs)
-
-    functools.update_wrapper(recording, original)
-    del recording.__wrapped__  # not a way back to the unrecorded original
-    return recording
-
-
-class _RecordingUfunc:
-    """A stand-in for a NumPy ufunc a forbidden list names (``numpy.matmul``), in NumPy's namespaces: a
-    ufunc cannot be wrapped in place, and its methods (``reduce``, ``outer``...) are other ways to call it.
-    Everything else is the ufunc's own (``numpy.matmul.signature``)."""
-
-    _METHODS = frozenset({"reduce", "accumulate", "reduceat", "outer", "at"})
-
-    def __init__(self, ufunc: np.ufunc, api: str) -> None:
-        self._ufunc, self._api, self._call = ufunc, api, _recording(ufunc, api)
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._call(*args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self._ufunc, name)
-        return _recording(value, self._api) if name in self._METHODS else value
-
-    def __repr__(self) -> str:
-        return repr(self._ufunc)
 
 
 # -- other threads ---------------------------------------------------------------------------------------

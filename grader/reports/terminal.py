@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from grader.i18n import say
+from grader.printable import printable
 from grader.reports import EXAMPLES_PER_CHECK, points, provenance, status_label, weak_warning
 from grader.results import Status
 from grader.score import ExerciseReport, Report, RunConfig, progress_text
@@ -36,7 +37,7 @@ def exercise_line(e: ExerciseReport, lang: str) -> str:
     mark = MARKS.get(e.status, "✗")
     label = _pad(status_label(e.status, lang), 14)
     line = f"  {mark} {e.id:<28} {label} {points(e.score):>6} / {points(e.max_score)}"
-    return "\n".join([line, *timing_lines(e, lang)])
+    return printable("\n".join([line, *timing_lines(e, lang)]))
 
 
 def timing_lines(e: ExerciseReport, lang: str) -> list[str]:
@@ -60,7 +61,9 @@ def closing(report: Report) -> str:
         blocks += [c.message for c in e.checks if not c.passed and c.status != Status.SKIPPED]
     total = f"{progress_text(report)} ({report.percent:.1f}%)"
     warning = weak_warning(report)
-    return "\n\n".join([*blocks, total, *([f"⚠ {warning}"] if warning else []), provenance(report)])
+    return printable(
+        "\n\n".join([*blocks, total, *([f"⚠ {warning}"] if warning else []), provenance(report)])
+    )
 
 
 def fail_under_line(report: Report, threshold: float) -> str:

@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pwd
 import resource
 import signal
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.sandbox import kernel, seccomp
+from grader.sandbox import kernel, seccomp, uids
 
 NAMESPACES, UID, PROCESS = "namespaces", "uid", "process"
 STRONG = (NAMESPACES, UID)  # the levels at which learner code can neither write the grader's files
@@ -62,17 +61,12 @@ class ConfineError(OSError):
 # -- identities ------------------------------------------------------------------------------------------
 
 
-def dedicated_ids(number: int) -> tuple[int, int]:
+def dedicated_ids(number: int) -> uids.Claim:
     """A uid and gid of the sandbox's own for child ``number`` (root only): mapped in this user
-    namespace, held by no account, one per child so two learners' processes cannot signal each other."""
+    namespace, held by no account, one per child so two learners' processes cannot signal each other,
+    claimed until released (:mod:`grader.sandbox.uids`), so no other grader hands it out meanwhile."""
     start, span = _mapped_range()
-    for k in range(span):
-        uid = start + (number + k) % span
-        try:
-            pwd.getpwuid(uid)
-        except KeyError:
-            return uid, uid
-    raise ConfineError(0, "no free uid for the sandbox")
+    return uids.claim(start, span, hint=number)
 
 
 def _mapped_range() -> tuple[int, int]:

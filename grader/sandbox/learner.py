@@ -57,7 +57,11 @@ class SandboxedLearner:
             raise LoadError(IMPORT_ERROR(path=str(self.path), error="file not found"))
         number = next(_numbers)
         plan = sandbox.plan
-        identity = confine.dedicated_ids(number) if plan.as_root and plan.level in confine.STRONG else None
+        # as root, a uid of its own, held (against every grader on the machine) until the child is reaped
+        self.uid_claim = (
+            confine.dedicated_ids(number) if plan.as_root and plan.level in confine.STRONG else None
+        )
+        identity = self.uid_claim.ids if self.uid_claim is not None else None
         self.scratch = Path(tempfile.mkdtemp(prefix=f"grader-{exercise.id}-"))
         private_root, workdir, new_root = self.scratch / "src", self.scratch / "work", self.scratch / "root"
         try:
@@ -73,6 +77,7 @@ class SandboxedLearner:
             _grant(self.scratch, private_root, workdir, identity)
         except OSError as e:
             shutil.rmtree(self.scratch, ignore_errors=True)
+            self._release_uid()
             raise LoadError(IMPORT_ERROR(path=str(self.path), error=e.strerror or str(e))) from None
         self.output = self.scratch / "output.txt"
         self.cgroup = None
@@ -279,7 +284,13 @@ class SandboxedLearner:
                 return False
             self.cgroup = None
         shutil.rmtree(self.scratch, ignore_errors=True)
+        self._release_uid()  # no process of it is left: the uid may go to another child
         return True
+
+    def _release_uid(self) -> None:
+        if self.uid_claim is not None:
+            self.uid_claim.release()
+            self.uid_claim = None
 
     # -- internals -------------------------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ class ChildSetup:
     identity: tuple[int, int] | None = None  # the dedicated uid and gid (as root)
     output_path: Path | None = None
     cgroup_procs: list[Path] = field(default_factory=list)  # joined first, before any fork
+    tasks_rlimit: bool = False  # cap the tasks with RLIMIT_NPROC (host.Plan.tasks_rlimit)
 
 
 def main(conn: Connection, setup: ChildSetup) -> None:
@@ -212,7 +213,7 @@ def _confine(conn: Connection, setup: ChildSetup, init: tuple[int, int] | None) 
     """Every step before learner code: limits, no inherited files, locked mounts, no privileges, seccomp."""
     os.chdir(setup.workdir)
     confine.scrub_environment(setup.workdir)
-    confine.apply_rlimits(setup.limits, setup.level)
+    confine.apply_rlimits(setup.limits, setup.level, setup.tasks_rlimit)
     keep = {conn.fileno(), *(init or ())}
     confine.close_inherited_files(keep)
     import torch

@@ -97,6 +97,7 @@ class SandboxedLearner:
             identity=identity,
             output_path=self.output,
             cgroup_procs=self.cgroup.procs if self.cgroup else [],
+            tasks_rlimit=plan.tasks_rlimit,
         )
         self.conn, child_conn = sandbox.context.Pipe(duplex=True)
         channel.prepare(self.conn.fileno())  # every read and write of ours has a deadline

@@ -290,3 +290,4 @@ def test_newlines_and_tabs_and_chinese_are_kept() -> None:
     assert printable("a\tb\nc 中文 ✓") == "a\tb\nc 中文 ✓"
     assert printable("x\x1b[31;1mred\x1b[0m y\r\n") == "xred y\n"
     assert printable({"k\x07": ["\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\", 3]}) == {"k": ["link", 3]}
+    assert printable("\x1b]0;unterminated title\nreal totals") == "\nreal totals"  # never past the line

@@ -75,6 +75,7 @@ def main(conn: Connection, setup: ChildSetup) -> None:
     except OSError as e:
         _setup_failed(conn, f"could not confine the learner's process: {e}")
     try:  # this exercise's spec only (the fork server holds none), while the course's files are in view
+        _one_thread()  # a spec may compute with torch as it is imported
         course.spec_module(catalog.get(setup.exercise_id))
     except Exception as e:
         _setup_failed(conn, f"could not import the spec of {setup.exercise_id}: {type(e).__name__}: {e}")
@@ -160,6 +161,15 @@ def _let_go_of_the_server() -> None:
             setattr(holder, name, None)
 
 
+def _one_thread() -> None:
+    """One thread: the fork server's OpenMP pool does not survive fork, and a child that starts a parallel
+    region with more threads hangs (seen with torch 2.13's CPU build; and a spec that computed as it was
+    imported in the child hung it before it could say hello)."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
 def _hung_up(fd: int) -> bool:
     """Whether every write end of the pipe ``fd`` is closed (its only writer, the outer child, is gone)."""
     poller = select.poll()
@@ -216,11 +226,7 @@ def _confine(conn: Connection, setup: ChildSetup, init: tuple[int, int] | None) 
     confine.apply_rlimits(setup.limits, setup.level, setup.tasks_rlimit)
     keep = {conn.fileno(), *(init or ())}
     confine.close_inherited_files(keep)
-    import torch
-
-    # One thread: the fork server's OpenMP pool does not survive fork, and a child that starts a
-    # parallel region with more threads hangs (seen with torch 2.13's CPU build).
-    torch.set_num_threads(1)
+    _one_thread()
     exercise = catalog.get(setup.exercise_id)  # of the course the fork server preloaded (the parent's)
     checks = {c.name: c for c in course.spec_module(exercise).CHECKS}  # imported in main, before the new root
     uid, gid = setup.identity or (None, None)

@@ -159,17 +159,23 @@ from pathlib import Path
 from grader import catalog
 from grader.runner import Settings, run_exercise
 from grader.sandbox import Limits, Sandbox
-with Sandbox(Limits(call_seconds=300, exercise_seconds=600)) as sandbox:
+with Sandbox(Limits(call_seconds=300, exercise_seconds=600), level=sys.argv[2]) as sandbox:
     settings = Settings(max_examples=3, seed=1)
     run_exercise(catalog.get("broadcast_add"), Path(sys.argv[1]), settings, sandbox=sandbox)
 """
 
 
-def test_killing_the_grader_kills_its_fork_server_and_every_learner_process(tmp_path: Path) -> None:
+@pytest.mark.parametrize("level", ["namespaces", "uid"])
+def test_killing_the_grader_kills_its_fork_server_and_every_learner_process(
+    level: str, tmp_path: Path
+) -> None:
     """SIGKILL of the grader while learner code runs (it sleeps): the fork server, the child, its init
     and the learner all die with it (a learner of a killed grader slept on for as long as it liked)."""
+    plan = prepare()
+    if level != plan.level and not (level == "uid" and plan.as_root):
+        pytest.skip(f"the {level} level is not offered here")
     tree = _tree(tmp_path, "import time\n\ndef broadcast_add(a, b):\n    time.sleep(10**6)\n")
-    grader = subprocess.Popen([sys.executable, "-c", GRADER, str(tree)], cwd=ROOT)
+    grader = subprocess.Popen([sys.executable, "-c", GRADER, str(tree), level], cwd=ROOT)
     try:
         deadline, family = time.monotonic() + 120, set()
         while time.monotonic() < deadline:  # fork server, outer child, (init and learner,) sleeping

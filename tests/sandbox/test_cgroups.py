@@ -138,6 +138,21 @@ def test_a_real_cgroup_caps_tasks_and_kills_every_member() -> None:
     assert not any(d.exists() for d in group.dirs)
 
 
+@pytest.mark.skipif(REAL is None, reason=f"no cgroup this process may create here: {WHY_NOT}")
+def test_processes_left_in_a_dead_graders_cgroup_are_killed_when_it_is_removed() -> None:
+    dead = 2**22 + 54321  # no such pid: the grader that made it is gone
+    group = REAL.create(f"grader-{dead}-test-{time.monotonic_ns()}", tasks=20, memory_bytes=256 << 20)
+    joined = "; ".join(f"echo 0 > {procs}" for procs in group.procs)
+    sleeper = subprocess.Popen(["sh", "-c", f"{joined}; exec sleep 60"])
+    deadline = time.monotonic() + 5
+    while not group.members() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert group.members()
+    REAL.remove_stale()
+    assert sleeper.wait(5) == -signal.SIGKILL
+    assert not any(d.exists() for d in group.dirs)
+
+
 # -- without a cgroup, the tasks are still capped --------------------------------------------------------
 
 THREAD_COUNTER = """

@@ -34,6 +34,7 @@ from grader.errors import ScoreError
 from grader.feedback import check_feedback, exercise_problem
 from grader.i18n import say
 from grader.loader import exercise_path
+from grader.printable import printable
 from grader.results import ExerciseResult, Progress, Status
 from grader.runner import GraderError, load_checks, load_reference, run_exercise
 from grader.sandbox import Sandbox, confine
@@ -327,7 +328,7 @@ def exercise_report(result: ExerciseResult, lang: str, duration_s: float = 0.0) 
             c.status,
             share.points,
             share.max_points,
-            "" if c.passed else check_feedback(exercise, c, lang),
+            "" if c.passed else printable(check_feedback(exercise, c, lang)),
             c.timing,
         )
         for c, share in zip(result.checks, result.shares(), strict=True)
@@ -341,7 +342,7 @@ def exercise_report(result: ExerciseResult, lang: str, duration_s: float = 0.0) 
         score=result.score,
         max_score=result.max_score,
         checks=tuple(checks),
-        message=exercise_problem(result, lang) if result.problem is not None else "",
+        message=printable(exercise_problem(result, lang)) if result.problem is not None else "",
         duration_s=round(duration_s, 3),
     )
 

@@ -196,7 +196,7 @@ def test_junit_has_a_suite_per_exercise_and_a_case_per_check(report: Report) -> 
     assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
     failure = root.find(".//testcase[@name='errors']/failure")
     assert failure is not None and failure.get("message").startswith("got a `tensor`")
-    assert "\x00" not in text and "\ufffd" in failure.text
+    assert "\x00" not in text and "a  control character" in failure.text  # stripped (grader.printable)
     assert root.find(".//testcase[@name='error']/error") is not None  # could not load: an error
     assert root.find(".//testcase[@name='not_started']/failure") is not None
     assert root.find(".//testcase[@name='on_gpu']/skipped") is not None
@@ -232,3 +232,62 @@ def test_markdown_stays_under_githubs_summary_limit() -> None:
 def test_markdown_in_chinese() -> None:
     text = markdown.render(make_report("zh"))
     assert "评分" in text and "总计" in text and "尚未开始" in text
+
+
+# -- learner text never drives the reader's terminal ----------------------------------------------------
+
+# What a submission put in its exception message: clear the screen, home the cursor, draw a fake run,
+# set the window title (OSC), a C1 CSI, a carriage return that overwrites a line, and a bidi override.
+SCREEN_TAKEOVER = (
+    "\x1b[2J\x1b[H  ✓ every exercise   passed   100 / 100\x1b]0;all passed\x07\x9b31m\rfake"
+    "\u202eevil\u2066x\u2069\x1bPdcs\x1b\\ tail"
+)
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _takeover_report(lang: str = "en") -> Report:
+    exercise = catalog.catalog()[0]
+    failure = Failure(say("raised: {error}", "抛出：{error}")(error=SCREEN_TAKEOVER))
+    checks = (CheckResult(exercise.id, "values", "failed", 0, 3, failure),)
+    failed = exercise_report(ExerciseResult(exercise, "failed", checks), lang, 0.1)
+    broken = exercise_report(
+        ExerciseResult(exercise, "error", problem=IMPORT_ERROR(path="p.py", error=SCREEN_TAKEOVER)), lang
+    )
+    return replace(make_report(lang), exercises=(failed, broken))
+
+
+def test_control_sequences_from_learner_text_reach_no_report() -> None:
+    report = _takeover_report()
+    for exercise in report.exercises:  # stripped where learner text enters the report model
+        for text in (exercise.message, *(c.message for c in exercise.checks)):
+            assert not CONTROLS.search(text) and ("every exercise" in text or not text)
+    raw = replace(
+        report,
+        exercises=tuple(
+            replace(
+                e,
+                message=SCREEN_TAKEOVER,
+                checks=tuple(replace(c, message=SCREEN_TAKEOVER) for c in e.checks),
+            )
+            for e in report.exercises
+        ),
+    )
+    outputs = {  # and again by every writer, for whatever reaches it another way
+        "terminal": terminal.closing(raw) + "".join(terminal.exercise_line(e, "en") for e in raw.exercises),
+        "markdown": markdown.render(raw),
+        "junit": junit.render(raw),
+        "json": json.dumps(json.loads(json_report.render(raw)), ensure_ascii=False),
+        "gradescope": json.dumps(json.loads(gradescope.render(raw)), ensure_ascii=False),
+    }
+    for name, text in outputs.items():
+        assert not CONTROLS.search(text), (name, CONTROLS.findall(text))
+        assert "every exercise" in text and "tail" in text, name  # the visible text is kept
+
+
+def test_newlines_and_tabs_and_chinese_are_kept() -> None:
+    from grader.printable import printable
+
+    assert printable("a\tb\nc 中文 ✓") == "a\tb\nc 中文 ✓"
+    assert printable("x\x1b[31;1mred\x1b[0m y\r\n") == "xred y\n"
+    assert printable({"k\x07": ["\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\", 3]}) == {"k": ["link", 3]}
+    assert printable("\x1b]0;unterminated title\nreal totals") == "\nreal totals"  # never past the line

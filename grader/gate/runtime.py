@@ -6,9 +6,10 @@ A :class:`Tracer` is active around one graded call of an exercise with a forbidd
 - a ``TorchFunctionMode``: every torch function, Tensor method and property (``Tensor.grad.__get__``, the
   ``requires_grad`` setter), ``Tensor.backward``, ``torch.autograd.grad``/``backward`` (which
   ``torch.func`` reaches), ``torch.ops.aten.*``;
-- recording wrappers (:mod:`grader.gate.wrappers`), installed by :func:`prepare` before the learner's file loads (so ``from numpy import
-  dot`` binds one), around the NumPy and other functions a forbidden list names outside torch (the mode
-  sees torch's), and around ``__init__`` of the Python classes it names (``torch.optim.SGD``);
+- recording wrappers (:mod:`grader.gate.wrappers`), installed by :func:`prepare` before the learner's
+  file loads (so ``from numpy import dot`` binds one), around the NumPy and other functions a forbidden
+  list names outside torch (the mode sees torch's), and around ``__init__`` of the Python classes it
+  names (``torch.optim.SGD``);
 - an audit hook (one per process, it cannot be removed): attempts to switch the others off
   (``sys.setprofile``, ``sys._getframe``, ``gc``, ``ctypes``, rebinding attributes of torch's types) and
   unpickling (``pickle.find_class``).

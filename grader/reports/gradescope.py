@@ -12,6 +12,7 @@ import json
 import math
 from typing import Any
 
+from grader.printable import printable
 from grader.reports import provenance, status_label, weak_warning
 from grader.results import Status
 from grader.score import ExerciseReport, Report
@@ -81,4 +82,4 @@ def _tests(exercise: ExerciseReport, number: int, lang: str) -> list[dict[str, A
 
 
 def render(report: Report) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(printable(to_dict(report)), ensure_ascii=False, indent=2) + "\n"

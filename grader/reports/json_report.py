@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from grader.printable import printable
 from grader.score import SCHEMA_VERSION, CheckReport, ExerciseReport, Report
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "result.schema.json"
@@ -74,7 +75,7 @@ def _check(c: CheckReport) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(printable(to_dict(report)), ensure_ascii=False, indent=2) + "\n"
 
 
 @cache

@@ -8,6 +8,7 @@ import html
 import re
 
 from grader.i18n import say
+from grader.printable import printable
 from grader.reports import ignored_course_line, points, provenance, status_label, weak_warning
 from grader.results import Status
 from grader.score import ExerciseReport, Report
@@ -71,7 +72,7 @@ def render(report: Report) -> str:
                 break
             out.append(block)
             budget -= _size([block])
-    return "\n".join(out + footer)
+    return printable("\n".join(out + footer))
 
 
 def _size(lines: list[str]) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from grader.i18n import say
+from grader.printable import printable
 from grader.reports import (
     EXAMPLES_PER_CHECK,
     ignored_course_line,
@@ -43,7 +44,7 @@ def exercise_line(e: ExerciseReport, lang: str) -> str:
     mark = MARKS.get(e.status, "✗")
     label = _pad(status_label(e.status, lang), 14)
     line = f"  {mark} {e.id:<28} {label} {points(e.score):>6} / {points(e.max_score)}"
-    return "\n".join([line, *timing_lines(e, lang)])
+    return printable("\n".join([line, *timing_lines(e, lang)]))
 
 
 def timing_lines(e: ExerciseReport, lang: str) -> list[str]:
@@ -69,7 +70,7 @@ def closing(report: Report) -> str:
     warning = weak_warning(report)
     ignored = ignored_course_line(report)
     notes = [*([f"⚠ {warning}"] if warning else []), *([f"⚠ {ignored}"] if ignored else [])]
-    return "\n\n".join([*blocks, total, *notes, provenance(report)])
+    return printable("\n\n".join([*blocks, total, *notes, provenance(report)]))
 
 
 def fail_under_line(report: Report, threshold: float) -> str:

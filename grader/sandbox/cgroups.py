@@ -180,13 +180,14 @@ class Host:
         return CgroupV2(self.bases[0] / name, tasks, memory_bytes)
 
     def remove_stale(self) -> None:
-        """Remove the empty cgroups a killed grader left behind (named after a process that is gone)."""
+        """Remove the cgroups a killed grader left behind (named after a process that is gone), killing
+        what still runs in them first: at the uid and process levels, processes the learner forked
+        itself outlive a killed grader (the namespaces level's die with its PID namespace)."""
         for base in self.bases:
             for d in base.glob("grader-*"):
                 owner = d.name.split("-")[1]
                 if owner.isdigit() and not Path(f"/proc/{owner}").exists():
-                    with contextlib.suppress(OSError):
-                        d.rmdir()
+                    Cgroup([d]).remove(patience=1.0)  # what stays busy is tried again next time
 
 
 def find(

@@ -13,11 +13,13 @@ it achieved, and it answers ``echo`` requests, which measure the round trip a ti
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.abc
 import os
 import pickle
 import pkgutil
+import select
 import sys
 import types
 from dataclasses import dataclass, field
@@ -28,9 +30,11 @@ from typing import Any
 # Imported here so the fork server has them loaded before any learner code runs.
 from grader import cases, course, harness, loader
 from grader.i18n import to_plain
+from grader.runner import load_checks
 from grader.sandbox import confine, filesystem, kernel, seccomp, wire
 
 VIEW: filesystem.View | None = None  # planned by the fork server once everything is imported (preload)
+SERVER: int | None = None  # the fork server's pid (preload): a child's parent, which dies with the grader
 
 
 @dataclass(frozen=True)
@@ -46,10 +50,17 @@ class ChildSetup:
     identity: tuple[int, int] | None = None  # the dedicated uid and gid (as root)
     output_path: Path | None = None
     cgroup_procs: list[Path] = field(default_factory=list)  # joined first, before any fork
+    tasks_rlimit: bool = False  # cap the tasks with RLIMIT_NPROC (host.Plan.tasks_rlimit)
 
 
 def main(conn: Connection, setup: ChildSetup) -> None:
     """Target of the forked process (the outer child)."""
+    # When the grader dies, multiprocessing's fork server exits (it watches a pipe from the grader): the
+    # outer child dies with it, the init with the outer child, and with the init the whole PID namespace.
+    kernel.die_with_parent()
+    if os.getppid() != SERVER:  # the server died before the line above: nothing would signal us
+        os._exit(70)
+    _let_go_of_the_server()
     try:
         for procs in setup.cgroup_procs:  # before any fork: every descendant inherits the cgroup
             procs.write_text("0")
@@ -64,6 +75,11 @@ def main(conn: Connection, setup: ChildSetup) -> None:
             confine.enter_namespaces(setup.as_root)
     except OSError as e:
         _setup_failed(conn, f"could not confine the learner's process: {e}")
+    try:  # this exercise's spec only (the fork server holds none), while the course's files are in view
+        _one_thread()  # a spec may compute with torch as it is imported
+        load_checks(course.active().get(setup.exercise_id))  # with specs/hidden/<id>.py where there is one
+    except Exception as e:
+        _setup_failed(conn, f"could not import the spec of {setup.exercise_id}: {type(e).__name__}: {e}")
     if setup.level != confine.NAMESPACES:
         conn.send_bytes(wire.encode({"pid": os.getpid(), "isolation": setup.level}))
         _learner(conn, setup, read_only_recursive=False, init=None)
@@ -74,14 +90,17 @@ def main(conn: Connection, setup: ChildSetup) -> None:
         _namespace_init(conn, setup, gate_read)
     os.close(gate_read)
     conn.send_bytes(wire.encode({"pid": init, "isolation": setup.level}))
-    os.close(gate_write)
+    os.write(gate_write, b"g")  # and gate_write stays open as long as this process lives (the init's check)
     conn.close()
     _, status = os.waitpid(init, 0)
     os._exit(os.waitstatus_to_exitcode(status) % 256 if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
 
 
 def _namespace_init(conn: Connection, setup: ChildSetup, gate: int) -> None:
-    os.read(gate, 1)  # wait until the outer child has told the parent our pid
+    kernel.die_with_parent()  # the outer child; our parent is outside the PID namespace (getppid() is 0)
+    go = os.read(gate, 1)  # wait until the outer child has told the parent our pid
+    if go != b"g" or _hung_up(gate):  # the outer child died (before the line above, maybe): so do we
+        os._exit(70)
     os.close(gate)
     try:
         assert VIEW is not None, "the fork server did not plan the file system view"
@@ -124,6 +143,39 @@ def _namespace_init(conn: Connection, setup: ChildSetup, gate: int) -> None:
             code = code if code >= 0 else 128 - code
             break
     os._exit(code)
+
+
+def _let_go_of_the_server() -> None:
+    """Close the ends of the pipes multiprocessing handed this process: the fork server and the resource
+    tracker each wait for every holder of theirs to be gone, so held here (and in the init), they
+    outlived a killed grader, and so did every learner process."""
+    from multiprocessing import forkserver, resource_tracker
+
+    for holder, name in (
+        (forkserver._forkserver, "_forkserver_alive_fd"),
+        (resource_tracker._resource_tracker, "_fd"),
+    ):
+        fd = getattr(holder, name, None)
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            setattr(holder, name, None)
+
+
+def _one_thread() -> None:
+    """One thread: the fork server's OpenMP pool does not survive fork, and a child that starts a parallel
+    region with more threads hangs (seen with torch 2.13's CPU build; and a spec that computed as it was
+    imported in the child hung it before it could say hello)."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
+def _hung_up(fd: int) -> bool:
+    """Whether every write end of the pipe ``fd`` is closed (its only writer, the outer child, is gone)."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return any(event & select.POLLHUP for _, event in poller.poll(0))
 
 
 def _learner(
@@ -172,18 +224,12 @@ def _confine(conn: Connection, setup: ChildSetup, init: tuple[int, int] | None) 
     """Every step before learner code: limits, no inherited files, locked mounts, no privileges, seccomp."""
     os.chdir(setup.workdir)
     confine.scrub_environment(setup.workdir)
-    confine.apply_rlimits(setup.limits, setup.level)
+    confine.apply_rlimits(setup.limits, setup.level, setup.tasks_rlimit)
     keep = {conn.fileno(), *(init or ())}
     confine.close_inherited_files(keep)
-    import torch
-
-    # One thread: the fork server's OpenMP pool does not survive fork, and a child that starts a
-    # parallel region with more threads hangs (seen with torch 2.13's CPU build).
-    torch.set_num_threads(1)
+    _one_thread()
     exercise = course.active().get(setup.exercise_id)  # of the course the fork server preloaded
-    from grader.runner import load_checks  # the spec's checks and the course's specs/hidden/ ones
-
-    checks = {c.name: c for c in load_checks(exercise)}
+    checks = {c.name: c for c in load_checks(exercise)}  # imported in main, before the new root
     uid, gid = setup.identity or (None, None)
     if setup.as_root and setup.level != confine.PROCESS:
         os.setgroups([])
@@ -202,6 +248,10 @@ def _confine(conn: Connection, setup: ChildSetup, init: tuple[int, int] | None) 
             uid, gid = os.getuid(), os.getgid()  # inside the new namespace: the one uid it maps
     if setup.level != confine.PROCESS:
         confine.drop_privileges(uid, gid)
+    if init is None:  # the outer child is the learner (uid, process levels): a new uid cleared the setting
+        kernel.die_with_parent()
+        if os.getppid() != SERVER:
+            os._exit(70)
     kernel.set_dumpable(True)  # a change of uid made it undumpable; the learner's own /proc stays its own
     confine.restrict(seccomp.prepare())
     return exercise, checks, locked

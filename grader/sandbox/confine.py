@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pwd
 import resource
 import signal
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.sandbox import kernel, seccomp
+from grader.sandbox import kernel, seccomp, uids
 
 NAMESPACES, UID, PROCESS = "namespaces", "uid", "process"
 STRONG = (NAMESPACES, UID)  # the levels at which learner code can neither write the grader's files
@@ -62,17 +61,12 @@ class ConfineError(OSError):
 # -- identities ------------------------------------------------------------------------------------------
 
 
-def dedicated_ids(number: int) -> tuple[int, int]:
+def dedicated_ids(number: int) -> uids.Claim:
     """A uid and gid of the sandbox's own for child ``number`` (root only): mapped in this user
-    namespace, held by no account, one per child so two learners' processes cannot signal each other."""
+    namespace, held by no account, one per child so two learners' processes cannot signal each other,
+    claimed until released (:mod:`grader.sandbox.uids`), so no other grader hands it out meanwhile."""
     start, span = _mapped_range()
-    for k in range(span):
-        uid = start + (number + k) % span
-        try:
-            pwd.getpwuid(uid)
-        except KeyError:
-            return uid, uid
-    raise ConfineError(0, "no free uid for the sandbox")
+    return uids.claim(start, span, hint=number)
 
 
 def _mapped_range() -> tuple[int, int]:
@@ -138,7 +132,12 @@ def restrict(filter: seccomp.Filter | None) -> None:
         filter.load()
 
 
-def apply_rlimits(limits: Limits, level: str) -> None:
+OWN_TASKS = 8  # at the namespaces level the outer child and the init count too (and their threads)
+
+
+def apply_rlimits(limits: Limits, level: str, tasks_rlimit: bool = False) -> None:
+    """The limits on learner code; with ``tasks_rlimit``, RLIMIT_NPROC caps its tasks (its count is then
+    the learner's own: its dedicated uid's, or its user namespace's, :class:`grader.sandbox.host.Plan`)."""
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write raises EFBIG instead of killing
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
@@ -146,8 +145,10 @@ def apply_rlimits(limits: Limits, level: str) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     # the address-space cap turns a memory bomb into a prompt MemoryError (the cgroup may swap first)
     resource.setrlimit(resource.RLIMIT_AS, (_address_space_now() + limits.memory_bytes,) * 2)
-    if level == PROCESS:  # elsewhere a cgroup, a dedicated uid or a PID namespace bound the tasks
+    if level == PROCESS:  # counted over all of the user's tasks: the budget goes on top
         resource.setrlimit(resource.RLIMIT_NPROC, (_tasks_now() + limits.tasks,) * 2)
+    elif tasks_rlimit:  # with a cgroup too: one cap more, at every level
+        resource.setrlimit(resource.RLIMIT_NPROC, (limits.tasks + OWN_TASKS,) * 2)
 
 
 def close_inherited_files(keep: set[int]) -> None:

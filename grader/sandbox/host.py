@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,9 @@ class Plan:
     cgroup_note: str = ""
     locking: bool = False  # a further user namespace can lock the mounts
     missing: tuple[str, ...] = field(default_factory=tuple)  # why not stronger, and how to get it
+    # RLIMIT_NPROC caps the learner's tasks: counted for its dedicated uid (as root), or within its own
+    # user namespace (kernel 5.14+, found by trying); at the process level, over all of the user's tasks
+    tasks_rlimit: bool = False
 
     @property
     def protects_score(self) -> bool:
@@ -68,14 +72,14 @@ class Plan:
             "seccomp": self.seccomp,
             "cgroup": self.cgroup.describe() if self.cgroup else f"none ({self.cgroup_note})",
             "rlimits": "cpu, address space, file size, open files, core"
-            + (", processes" if self.level == confine.PROCESS else ""),
+            + (", processes" if self.tasks_rlimit else ""),
         }
 
 
 def probe(cgroup_host: tuple[cgroups.Host | None, str] | None = None) -> Plan:
     """Find the strongest level this process can give its children (forks a short-lived probe)."""
     as_root = os.geteuid() == 0
-    namespaces, locking, why = _try_namespaces(as_root)
+    namespaces, locking, tasks_in_namespace, why = _try_namespaces(as_root)
     if namespaces:
         level = confine.NAMESPACES
     elif as_root:
@@ -87,12 +91,23 @@ def probe(cgroup_host: tuple[cgroups.Host | None, str] | None = None) -> Plan:
     if not seccomp.available():
         missing.append("seccomp: install libseccomp (Debian/Ubuntu: libseccomp2)")
     host, note = cgroup_host if cgroup_host is not None else cgroups.find()
-    return Plan(level, as_root, filter_note, host, note, locking, tuple(missing))
+    tasks_rlimit = as_root or level == confine.PROCESS or tasks_in_namespace
+    if host is None and not tasks_rlimit:
+        missing.append(NO_TASK_CAP)
+    return Plan(level, as_root, filter_note, host, note, locking, tuple(missing), tasks_rlimit)
+
+
+NO_TASK_CAP = (
+    "processes: nothing caps the learner's tasks here (no cgroup, and this kernel counts RLIMIT_NPROC over"
+    " all of the user's processes); delegate a cgroup (systemd-run --user --scope -p Delegate=yes grader"
+    " score ...), use a kernel 5.14 or newer, or grade as root"
+)
 
 
 @cache
-def _try_namespaces(as_root: bool) -> tuple[bool, bool, str]:
-    """(namespaces work, a locking user namespace works, why not) for a child of this process."""
+def _try_namespaces(as_root: bool) -> tuple[bool, bool, bool, str]:
+    """(namespaces work, a locking user namespace works, RLIMIT_NPROC counts the tasks of that namespace
+    alone, why not) for a child of this process."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the probe: only system calls, then _exit
@@ -105,6 +120,8 @@ def _try_namespaces(as_root: bool) -> tuple[bool, bool, str]:
             result = b"y"
             confine.enter_locking_namespaces()
             result = b"l"
+            if not as_root and _tasks_capped_in_namespace():
+                result = b"t"
         with contextlib.suppress(BaseException):
             os.write(write, result)
         os._exit(0)
@@ -112,9 +129,33 @@ def _try_namespaces(as_root: bool) -> tuple[bool, bool, str]:
     answer = os.read(read, 1)
     os.close(read)
     os.waitpid(pid, 0)
-    if answer in (b"y", b"l"):
-        return True, answer == b"l", ""
-    return False, False, _why_no_namespaces(as_root)
+    if answer in (b"y", b"l", b"t"):
+        return True, answer in (b"l", b"t"), answer == b"t", ""
+    return False, False, False, _why_no_namespaces(as_root)
+
+
+def _tasks_capped_in_namespace() -> bool:
+    """(In the probe, in its own user namespace.) With RLIMIT_NPROC at 2, one fork must work and the
+    next fail: the count is this namespace's (1, then 2), not all of the user's processes (kernel 5.14+).
+    """
+    resource.setrlimit(resource.RLIMIT_NPROC, (2, 2))
+    hold_read, hold_write = os.pipe()
+    first = os.fork()
+    if first == 0:
+        os.close(hold_write)
+        os.read(hold_read, 1)  # alive until the second fork was tried
+        os._exit(0)
+    try:
+        second = os.fork()
+    except BlockingIOError:
+        second = -1
+    if second == 0:
+        os._exit(0)
+    os.close(hold_write)
+    os.waitpid(first, 0)
+    if second > 0:
+        os.waitpid(second, 0)
+    return second == -1
 
 
 def _why_no_namespaces(as_root: bool) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import os
 import platform
+import signal
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +24,8 @@ MNT_DETACH = 2
 MOUNT_ATTR_RDONLY, MOUNT_ATTR_NOSUID, MOUNT_ATTR_NODEV = 0x1, 0x2, 0x4
 AT_FDCWD, AT_RECURSIVE = -100, 0x8000
 
-PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS = 4, 24, 38, 39
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_CAPBSET_DROP = 1, 4, 24
+PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS = 38, 39
 PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
 LINUX_CAPABILITY_VERSION_3 = 0x20080522
 
@@ -140,6 +142,12 @@ def capabilities_now() -> dict[str, int]:
 
 def no_new_privileges() -> None:
     prctl(PR_SET_NO_NEW_PRIVS, 1)
+
+
+def die_with_parent() -> None:
+    """SIGKILL this process when its parent dies. The caller must then check that the parent is still
+    the one it expects (it may have died before this call); a change of uid clears the setting."""
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def set_dumpable(dumpable: bool) -> None:

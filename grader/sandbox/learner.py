@@ -26,7 +26,7 @@ from grader.harness import LearnerError, LearnerFault, Outcome
 from grader.i18n import from_plain
 from grader.loader import IMPORT_ERROR, LOAD_PROBLEMS, LoadError, learner_files
 from grader.racing import TimedCall
-from grader.sandbox import confine, server, wire
+from grader.sandbox import channel, confine, server, wire
 from grader.sandbox.accounting import ProcessTree
 from grader.sandbox.child import ChildSetup, main
 from grader.sandbox.confine import Limits
@@ -34,6 +34,7 @@ from grader.sandbox.host import Plan
 from grader.sources import read_learner
 
 _MAX_MESSAGE = wire.MAX_BYTES + 2**24
+TRANSFER_SECONDS = 5.0  # an answer that began before the deadline gets this long to arrive whole
 _numbers = itertools.count()
 _CLOCK = time.perf_counter  # bound before any learner code exists (timed calls are measured here)
 CPU_CLOCK = time.thread_time  # the baseline's clock when the learner's calls are measured in CPU time
@@ -70,7 +71,11 @@ class SandboxedLearner:
             raise LoadError(IMPORT_ERROR(path=str(self.path), error="file not found"))
         number = next(_numbers)
         plan = sandbox.plan
-        identity = confine.dedicated_ids(number) if plan.as_root and plan.level in confine.STRONG else None
+        # as root, a uid of its own, held (against every grader on the machine) until the child is reaped
+        self.uid_claim = (
+            confine.dedicated_ids(number) if plan.as_root and plan.level in confine.STRONG else None
+        )
+        identity = self.uid_claim.ids if self.uid_claim is not None else None
         self.scratch = Path(tempfile.mkdtemp(prefix=f"grader-{exercise.id}-"))
         private_root, workdir, new_root = self.scratch / "src", self.scratch / "work", self.scratch / "root"
         try:
@@ -86,6 +91,7 @@ class SandboxedLearner:
             _grant(self.scratch, private_root, workdir, identity)
         except OSError as e:
             shutil.rmtree(self.scratch, ignore_errors=True)
+            self._release_uid()
             raise LoadError(IMPORT_ERROR(path=str(self.path), error=e.strerror or str(e))) from None
         self.output = self.scratch / "output.txt"
         self.cgroup = None
@@ -105,8 +111,10 @@ class SandboxedLearner:
             identity=identity,
             output_path=self.output,
             cgroup_procs=self.cgroup.procs if self.cgroup else [],
+            tasks_rlimit=plan.tasks_rlimit,
         )
         self.conn, child_conn = sandbox.context.Pipe(duplex=True)
+        channel.prepare(self.conn.fileno())  # every read and write of ours has a deadline
         self.process = sandbox.context.Process(target=main, args=(child_conn, setup), daemon=True)
         server.start()  # the sandbox's own server, started with a scrubbed environment: never another's
         with server.main_script_hidden():
@@ -143,7 +151,7 @@ class SandboxedLearner:
         self.ready()
         self.started = time.monotonic()  # the exercise's time budget starts now
         try:
-            self.conn.send_bytes(pickle.dumps(("load",)))
+            self._send(pickle.dumps(("load",)))
             first = self._receive(self.limits.call_seconds)
         except OSError:  # the child died before it could read
             fault = self._fault()
@@ -177,10 +185,7 @@ class SandboxedLearner:
                 f"spec {self.exercise.id}: check {check.name}'s case cannot be sent: {e}"
             ) from e
         start = _CLOCK()  # the parent's own clock: a Holds judge may weigh it (Holds.clocked)
-        try:
-            self.conn.send_bytes(request)
-        except OSError:
-            raise self._fault() from None
+        self._send(request)
         remaining = self.limits.exercise_seconds - (time.monotonic() - self.started)
         reply = self._receive(min(self.limits.call_seconds, max(remaining, 0.1)))
         seconds = _CLOCK() - start
@@ -270,10 +275,7 @@ class SandboxedLearner:
         cpu = self.counts_cpu(check) if cpu is None else cpu
         used = self.cpu_seconds if cpu else None
         start, charged = _CLOCK(), used() if used else 0.0
-        try:
-            self.conn.send_bytes(request)
-        except OSError:
-            raise self._fault() from None
+        self._send(request)
         reply = self._receive(timeout)
         elapsed = (used() - charged) if used else (_CLOCK() - start)
         return elapsed, reply
@@ -283,8 +285,8 @@ class SandboxedLearner:
         if self._closed:
             return
         self._closed = True
-        with contextlib.suppress(OSError):
-            self.conn.send_bytes(pickle.dumps(("exit",)))
+        with contextlib.suppress(OSError, channel.Stalled):
+            channel.send(self.conn.fileno(), pickle.dumps(("exit",)), time.monotonic() + 0.1)
         self._stop()
         self.conn.close()
         self.sandbox.dying.append(self)
@@ -300,11 +302,30 @@ class SandboxedLearner:
                 return False
             self.cgroup = None
         shutil.rmtree(self.scratch, ignore_errors=True)
+        self._release_uid()  # no process of it is left: the uid may go to another child
         return True
+
+    def _release_uid(self) -> None:
+        if self.uid_claim is not None:
+            self.uid_claim.release()
+            self.uid_claim = None
 
     # -- internals -------------------------------------------------------------------------------------
 
+    def _send(self, request: bytes) -> None:
+        """Send a request; a child that stopped reading (its pipe full) times out instead of hanging us."""
+        try:
+            channel.send(self.conn.fileno(), request, time.monotonic() + self.limits.call_seconds)
+        except OSError:
+            raise self._fault() from None
+        except channel.Stalled:
+            self._stop()
+            raise LearnerFault(
+                "timeout", f"took no request within {self.limits.call_seconds:.0f} s"
+            ) from None
+
     def _receive(self, timeout: float) -> dict:
+        started = time.monotonic()
         try:
             ready = self._spin_for_answer() or self.conn.poll(timeout)
         except OSError:
@@ -315,12 +336,18 @@ class SandboxedLearner:
             if memory:
                 raise LearnerFault("memory", f"used more than {self.limits.memory_bytes >> 20} MiB of memory")
             raise LearnerFault("timeout", f"no answer within {timeout:.0f} s")
+        deadline = max(time.monotonic() + TRANSFER_SECONDS, started + timeout)
         try:
-            data = self.conn.recv_bytes(_MAX_MESSAGE)
+            data = channel.receive(self.conn.fileno(), _MAX_MESSAGE, deadline)
             message = wire.decode(data, self._namedtuples)
         except (EOFError, OSError):
             raise self._fault() from None
-        except wire.WireError as e:
+        except channel.Stalled:
+            self._stop()
+            raise LearnerFault(
+                "timeout", f"sent part of an answer, then nothing within {timeout:.0f} s"
+            ) from None
+        except (wire.WireError, channel.TooLarge) as e:
             self._stop()
             raise LearnerFault("crashed", f"the learner's process sent a malformed answer ({e})") from None
         if not isinstance(message, dict):

@@ -1,26 +1,27 @@
 """Imported once by the fork server, so that each exercise's child starts with everything loaded.
 
-torch, numpy and Hypothesis (which the specs import for their strategies), every spec module of the
-course being graded (the parent names it in ``$GRADER_COURSE``: see :mod:`grader.sandbox.server`), its
-parsed catalog, and torch's slow first calls (:mod:`grader.warmup`): a child then only has to load the
-learner's file. Then, with everything imported, what a child may see of the file system is planned
-(:func:`grader.sandbox.filesystem.plan`), the seccomp filter compiled, and the server made non-dumpable:
-its /proc files (environment, memory) then belong to root, out of reach of a process of the same user.
+torch, numpy and Hypothesis (which the specs import for their strategies), the parsed catalog of the
+course being graded (the parent names it in ``$GRADER_COURSE``: see :mod:`grader.sandbox.server`), and
+torch's slow first calls (:mod:`grader.warmup`). No spec module: each child imports its own exercise's
+spec only (:func:`grader.sandbox.child.main`), so an instructor's hidden checks for one exercise are
+never in the memory of a child that grades another. Then, with everything imported, what a child may
+see of the file system is planned (:func:`grader.sandbox.filesystem.plan`), the seccomp filter compiled,
+and the server made non-dumpable: its /proc files (environment, memory) then belong to root, out of
+reach of a process of the same user.
 """
 
 import gc
+import os
 from pathlib import Path
 
 import numpy  # noqa: F401
 
 from grader import course, warmup
 from grader.loader import REPO_ROOT
-from grader.runner import load_checks
 from grader.sandbox import child, filesystem, kernel, seccomp
 
 _course = course.active()
-for _exercise in _course.exercises:
-    load_checks(_exercise)  # the spec module, and specs/hidden/<id>.py where the course has one
+_course.exercises  # noqa: B018 - parsed here: a child, in its new root, may not read the catalog's files
 
 warmup.warm_up(comparisons=False)  # children never compare: the parent does
 
@@ -34,6 +35,7 @@ def _hidden() -> list[Path]:
 
 
 child.VIEW = filesystem.plan(_hidden())
+child.SERVER = os.getpid()
 seccomp.prepare()
 kernel.set_dumpable(False)
 

@@ -1,5 +1,6 @@
-"""The fork server: one process per run that imports torch, Hypothesis and every spec once; each
-exercise's child is forked from it, so a child starts in milliseconds instead of seconds.
+"""The fork server: one process per run that imports torch, Hypothesis and the course's catalog once;
+each exercise's child is forked from it (and imports its own spec only), so a child starts in
+milliseconds instead of seconds.
 
 Light on purpose (standard library only): the CLI calls :func:`start` before it imports torch itself,
 so that the server's imports and the grader's own run side by side. The server preloads the course this

@@ -23,6 +23,11 @@ MAX_DEPTH = 24
 MAX_ITEMS = 100_000
 MAX_STRING = 20_000
 MAX_BYTES = 512 * 2**20
+# The JSON header is bounded before it is parsed: in bytes, and in the containers it can make ("[" and
+# "{", counted inside strings too, which only errs towards refusing). A 150 MB header of empty lists took
+# the parent to 4.5 GB; within these bounds parsing costs at most a few tens of MiB.
+MAX_HEADER = 8 * 2**20
+MAX_CONTAINERS = 4 * MAX_ITEMS
 
 TORCH_DTYPES = {
     str(d).removeprefix("torch."): d
@@ -171,6 +176,9 @@ class _Encoder:
 def encode(value: Any) -> bytes:
     encoder = _Encoder()
     header = json.dumps(encoder.encode(value), allow_nan=False).encode()
+    problem = _header_problem(header)
+    if problem:  # the child says so (a wire_error), rather than have the parent refuse the whole answer
+        raise WireError(f"the result {problem}")
     parts = [MAGIC, struct.pack("<I", len(header)), header]
     for data in encoder.buffers:
         parts += [struct.pack("<Q", len(data)), data]
@@ -182,19 +190,26 @@ def encode(value: Any) -> bytes:
 
 def decode(message: bytes, namedtuples: dict[str, type] | None = None) -> Any:
     """Rebuild the value; ``namedtuples`` maps type names to the classes the parent knows."""
-    if len(message) > MAX_BYTES + 2**24 or not message.startswith(MAGIC):
+    if not 8 <= len(message) <= MAX_BYTES + 2**24 or not message.startswith(MAGIC):
         raise WireError("not a grader message")
     (size,) = struct.unpack_from("<I", message, 4)
+    if size > MAX_HEADER or 8 + size > len(message):
+        raise WireError(f"a header of {size} bytes (at most {MAX_HEADER >> 20} MiB, within the message)")
     offset = 8 + size
-    raw = message[8:offset]
+    raw = bytes(message[8:offset])
+    problem = _header_problem(raw)
+    if problem:
+        raise WireError(f"the header {problem}")
     try:
         header = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
         raise WireError(f"unreadable header: {e}") from None
     if SURROGATE_ESCAPE.search(raw):
         header = _without_lone_surrogates(header)
     buffers = []
     while offset < len(message):
+        if offset + 8 > len(message):
+            raise WireError("truncated buffer length")
         (n,) = struct.unpack_from("<Q", message, offset)
         offset += 8
         if offset + n > len(message):
@@ -202,6 +217,15 @@ def decode(message: bytes, namedtuples: dict[str, type] | None = None) -> Any:
         buffers.append(memoryview(message)[offset : offset + n])
         offset += n
     return _Decoder(buffers, namedtuples or {}).decode(header)
+
+
+def _header_problem(header: bytes) -> str | None:
+    """What is wrong with a header's size, checked before it is parsed (None: nothing)."""
+    if len(header) > MAX_HEADER:
+        return f"is described in {len(header)} bytes (at most {MAX_HEADER >> 20} MiB)"
+    if header.count(b"[") + header.count(b"{") > MAX_CONTAINERS:
+        return f"holds more than {MAX_CONTAINERS} containers"
+    return None
 
 
 # JSON may spell a lone surrogate (\ud800), which no UTF-8 report can hold: a learner's exception message

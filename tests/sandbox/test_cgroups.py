@@ -136,3 +136,115 @@ def test_a_real_cgroup_caps_tasks_and_kills_every_member() -> None:
     finally:
         assert group.remove(patience=5)
     assert not any(d.exists() for d in group.dirs)
+
+
+@pytest.mark.skipif(REAL is None, reason=f"no cgroup this process may create here: {WHY_NOT}")
+def test_processes_left_in_a_dead_graders_cgroup_are_killed_when_it_is_removed() -> None:
+    dead = 2**22 + 54321  # no such pid: the grader that made it is gone
+    group = REAL.create(f"grader-{dead}-test-{time.monotonic_ns()}", tasks=20, memory_bytes=256 << 20)
+    joined = "; ".join(f"echo 0 > {procs}" for procs in group.procs)
+    sleeper = subprocess.Popen(["sh", "-c", f"{joined}; exec sleep 60"])
+    deadline = time.monotonic() + 5
+    while not group.members() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert group.members()
+    REAL.remove_stale()
+    assert sleeper.wait(5) == -signal.SIGKILL
+    assert not any(d.exists() for d in group.dirs)
+
+
+# -- without a cgroup, the tasks are still capped --------------------------------------------------------
+
+THREAD_COUNTER = """
+import threading
+import time
+
+import torch
+
+
+def make_grid(rows, cols, dtype=torch.int64):
+    started = 0
+    for _ in range(200):
+        try:
+            threading.Thread(target=time.sleep, args=(30,), daemon=True).start()
+        except RuntimeError:  # can't start new thread: the cap
+            break
+        started += 1
+    grid = torch.arange(rows * cols, dtype=dtype).reshape(rows, cols)
+    return grid if started < 100 else grid + 1  # a wrong answer says the cap was not there
+"""
+
+
+@pytest.mark.parametrize("level", ["namespaces", "uid"])
+def test_without_a_cgroup_every_level_still_caps_the_tasks(level: str, tmp_path: Path) -> None:
+    """As an ordinary user no cgroup is delegated: then there was no task limit at all, and the report
+    listed nothing missing. RLIMIT_NPROC now caps them (counted per dedicated uid, or within the learner's
+    own user namespace), and the report lists it."""
+    import dataclasses
+
+    from grader import catalog
+    from grader.runner import Settings, run_exercise
+    from grader.sandbox import Limits, Sandbox, confine, prepare
+
+    plan = prepare()
+    if (level == confine.UID and not plan.as_root) or plan.level != confine.NAMESPACES:
+        pytest.skip(f"the {level} level is not offered here")
+    plan = dataclasses.replace(plan, cgroup=None, cgroup_note="none in this test")
+    exercise = catalog.get("make_grid")
+    path = tmp_path / exercise.relpath
+    path.parent.mkdir(parents=True)
+    path.write_text(THREAD_COUNTER)
+    with Sandbox(Limits(call_seconds=20, tasks=16), level=level, plan=plan) as sandbox:
+        settings = Settings(max_examples=2, seed=1)
+        result = run_exercise(exercise, tmp_path, settings, sandbox=sandbox)
+        mechanisms = sandbox.mechanisms()
+    why = [(c.check, c.failure and c.failure.problem.render("en")) for c in result.checks]
+    assert result.status == "passed", why
+    assert "processes" in mechanisms["rlimits"]
+
+
+def test_a_task_cap_that_cannot_be_had_is_listed_as_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ordinary user with namespaces, no cgroup, and a kernel that counts RLIMIT_NPROC over all of the
+    user's processes: nothing caps the tasks, and the plan says so instead of listing nothing missing."""
+    from grader.sandbox import confine, host
+
+    monkeypatch.setattr(host.os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(host, "_try_namespaces", lambda as_root: (True, True, False, ""))
+    plan = host.probe(cgroup_host=(None, "not delegated"))
+    assert plan.level == confine.NAMESPACES and not plan.tasks_rlimit
+    assert any(m.startswith("processes:") for m in plan.missing)
+    assert "processes" not in plan.mechanisms()["rlimits"]
+    monkeypatch.setattr(host, "_try_namespaces", lambda as_root: (True, True, True, ""))
+    plan = host.probe(cgroup_host=(None, "not delegated"))  # the kernel counts the namespace's own tasks
+    assert plan.tasks_rlimit and not plan.missing and "processes" in plan.mechanisms()["rlimits"]
+
+
+def test_the_probe_finds_that_rlimit_nproc_counts_a_namespaces_own_tasks() -> None:
+    """Run for real as this machine allows: in a fresh user namespace (kernel 5.14+) the count starts
+    at this process, so with a limit of 2 one fork works and the next fails."""
+    from grader.sandbox import confine, host
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        answer = b"?"
+        try:
+            if (
+                os.geteuid() == 0
+            ):  # root is exempt from RLIMIT_NPROC: try as a uid of no account, below the dedicated range
+                os.setgroups([])
+                os.setresgid(0x7DFFFF00, 0x7DFFFF00, 0x7DFFFF00)
+                os.setresuid(0x7DFFFF00, 0x7DFFFF00, 0x7DFFFF00)
+            confine.kernel.unshare(confine.kernel.CLONE_NEWUSER)
+            answer = b"t" if host._tasks_capped_in_namespace() else b"n"
+        except BaseException:
+            pass
+        os.write(write, answer)
+        os._exit(0)
+    os.close(write)
+    answer = os.read(read, 1)
+    os.waitpid(pid, 0)
+    if answer == b"?":
+        pytest.skip("no user namespace for this process here")
+    release = tuple(int(x) for x in os.uname().release.split(".")[:2] if x.isdigit())
+    assert answer == (b"t" if release >= (5, 14) else b"n")

@@ -125,3 +125,79 @@ for _ in range(2):
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert out.stdout.split() == ["worker", "passed", "sandbox", "passed"] * 2, out.stderr[-2000:]
+
+
+def _descendants(pid: int) -> set[int]:
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
+    found, pending = set(), [pid]
+    while pending:
+        current = pending.pop()
+        children = [p for p, parent in parents.items() if parent == current]
+        found.update(children)
+        pending += children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+GRADER = """
+import sys
+from pathlib import Path
+from grader import catalog
+from grader.runner import Settings, run_exercise
+from grader.sandbox import Limits, Sandbox
+with Sandbox(Limits(call_seconds=300, exercise_seconds=600), level=sys.argv[2]) as sandbox:
+    settings = Settings(max_examples=3, seed=1)
+    run_exercise(catalog.get("broadcast_add"), Path(sys.argv[1]), settings, sandbox=sandbox)
+"""
+
+
+@pytest.mark.parametrize("level", ["namespaces", "uid"])
+def test_killing_the_grader_kills_its_fork_server_and_every_learner_process(
+    level: str, tmp_path: Path
+) -> None:
+    """SIGKILL of the grader while learner code runs (it sleeps): the fork server, the child, its init
+    and the learner all die with it (a learner of a killed grader slept on for as long as it liked)."""
+    plan = prepare()
+    if level != plan.level and not (level == "uid" and plan.as_root):
+        pytest.skip(f"the {level} level is not offered here")
+    tree = _tree(tmp_path, "import time\n\ndef broadcast_add(a, b):\n    time.sleep(10**6)\n")
+    grader = subprocess.Popen([sys.executable, "-c", GRADER, str(tree), level], cwd=ROOT)
+    try:
+        deadline, family = time.monotonic() + 120, set()
+        while time.monotonic() < deadline:  # fork server, outer child, (init and learner,) sleeping
+            family = _descendants(grader.pid)
+            learners = [p for p in family if _sleeps_in_learner_code(p)]
+            if learners:
+                break
+            time.sleep(0.2)
+        assert learners, "the learner never started"
+        family = _descendants(grader.pid)
+    finally:
+        grader.kill()
+        grader.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(p) for p in family):
+        time.sleep(0.2)
+    assert not [p for p in family if _alive(p)]
+
+
+def _sleeps_in_learner_code(pid: int) -> bool:
+    """The learner's process, in time.sleep (nothing else of the grader's family sleeps that way)."""
+    try:
+        return "nanosleep" in Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return False

@@ -108,3 +108,57 @@ def test_limits_on_depth_and_size() -> None:
     with pytest.raises(wire.WireError):
         wire.encode(deep)
     assert len(roundtrip("x" * (wire.MAX_STRING * 2))) == wire.MAX_STRING
+
+
+def test_a_short_or_truncated_message_is_a_wire_error_not_a_struct_error() -> None:
+    good = wire.encode([torch.ones(2)])
+    for broken in (wire.MAGIC, wire.MAGIC + b"\x00", good + b"\x01\x02"):
+        with pytest.raises(wire.WireError):
+            wire.decode(broken)
+
+
+def _message(header: bytes) -> bytes:
+    return wire.MAGIC + struct.pack("<I", len(header)) + header
+
+
+def test_a_header_is_bounded_before_it_is_parsed(monkeypatch) -> None:
+    """A 150 MB header of empty lists took the parent to 4.5 GB: size and containers are checked first."""
+    parsed = []
+    monkeypatch.setattr(wire.json, "loads", lambda raw: parsed.append(raw))
+    big = b'{"list": [' + b"[]," * (wire.MAX_HEADER // 3) + b"[]]}"
+    with pytest.raises(wire.WireError, match="MiB"):
+        wire.decode(_message(big))
+    many = b'{"list": [' + b"[]," * wire.MAX_CONTAINERS + b"[]]}"
+    assert len(many) < wire.MAX_HEADER
+    with pytest.raises(wire.WireError, match="containers"):
+        wire.decode(_message(many))
+    with pytest.raises(wire.WireError, match="within the message"):
+        wire.decode(wire.MAGIC + struct.pack("<I", 1000) + b"{}")  # a header longer than the message
+    assert parsed == []
+
+
+def test_the_encoder_keeps_to_the_header_bounds_so_the_child_reports_it() -> None:
+    with pytest.raises(wire.WireError, match="containers"):
+        wire.encode(["[" * 10_000] * 50)  # brackets inside strings count too (refusing errs on the safe side)
+    with pytest.raises(wire.WireError, match="MiB"):
+        wire.encode(["x" * (wire.MAX_STRING - 1)] * 500)
+    assert len(wire.decode(wire.encode(list(range(wire.MAX_ITEMS - 1))))) == wire.MAX_ITEMS - 1
+
+
+def test_a_huge_header_costs_the_parent_little_memory(tmp_path) -> None:
+    """Measured in a fresh process: its peak RSS decoding a 150 MB header stays near its size."""
+    import subprocess
+    import sys
+
+    script = (
+        "import resource, struct\n"
+        "from grader.sandbox import wire\n"
+        "h = b'{\"list\": [' + b'[],' * 50_000_000 + b'[]]}'\n"
+        "m = wire.MAGIC + struct.pack('<I', len(h)) + h\n"
+        "del h\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n    wire.decode(m)\nexcept wire.WireError:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)\n"
+    )
+    grown_kib = int(subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout)
+    assert grown_kib < 64 * 1024

@@ -220,8 +220,8 @@ def _read_zip(path: Path) -> dict[str, bytes]:
         for info in archive.infolist():
             raw = info.filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
             name = safe_name(fix_name(raw))
-            mode = info.external_attr >> 16
-            if stat.S_ISLNK(mode) or (mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))):
+            kind = stat.S_IFMT(info.external_attr >> 16)  # 0: a zip that records no Unix file type
+            if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
                 raise Refused(Intake.UNSAFE, f"the member {name!r} is a link or a device, not a file")
             if info.is_dir() or not name:
                 continue

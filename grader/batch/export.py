@@ -71,6 +71,6 @@ def table(rows: Sequence[dict[str, Any]], runs: Sequence[Any]) -> str:
         points = f"{r['score']:g}/{r['max_score']:g}" if r["status"] == "graded" else "-"
         lines.append(f"{r['learner']:<{width}}  {r['status']:<18} {points:>13}")
         if r["message"]:
-            lines.append(f"{'':<{width}}  {r['message'][:200]}")
+            lines.append(f"{'':<{width}}  {r['message'].splitlines()[0][:200]}")
     lines.append(f"\n{len(rows)} learners")
     return "\n".join(lines)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from grader.batch.statuses import Intake
+from grader.i18n import Msg, say
 
 MAX_BYTES = 20 << 20  # a submission's files, all together, once unpacked
 MAX_FILE_BYTES = 5 << 20
@@ -45,8 +46,8 @@ GRADESCOPE = re.compile(r"^(?P<id>submission_\d+)$")
 class Refused(Exception):
     """The submission cannot be read safely; its args are (Intake status, message)."""
 
-    def __init__(self, status: Intake, message: str):
-        super().__init__(status, message)
+    def __init__(self, status: Intake, message: Msg):
+        super().__init__(status, message.en)
         self.status, self.message = status, message
 
 
@@ -122,13 +123,16 @@ def fix_name(raw: bytes) -> str:
 # -- reading one submission ---------------------------------------------------------------------------
 
 
-def read(learner: str, path: Path, tree_files: Iterable[str]) -> Submission:
+def read(learner: str, path: Path, tree_files: Iterable[str], lang: str = "en") -> Submission:
     """The submission at ``path``, its exercise tree found by ``tree_files`` (the course's exercise
     paths, e.g. ``02_broadcasting/broadcast_add.py``); a bad one gets its status and message."""
     submission = Submission(learner, fix_name(os.fsencode(path.name)))
     try:
         if path.is_symlink():
-            raise Refused(Intake.UNSAFE, "the entry is a link; links are never followed")
+            raise Refused(
+                Intake.UNSAFE,
+                say("the entry is a link; links are never followed", "该条目是链接；链接一律不跟随"),
+            )
         if path.is_dir():
             files = _read_folder(path, submission.notes)
         elif _stem(path.name) != path.name:
@@ -136,13 +140,16 @@ def read(learner: str, path: Path, tree_files: Iterable[str]) -> Submission:
         else:
             raise Refused(
                 Intake.NOT_A_SUBMISSION,
-                f"{path.name!r} is neither a folder nor a zip or tar archive; export one per learner",
+                say(
+                    f"{path.name!r} is neither a folder nor a zip or tar archive; export one per learner",
+                    f"{path.name!r} 既不是文件夹，也不是 zip 或 tar 压缩包；请为每位学生导出一个",
+                ),
             )
         if not files:
-            raise Refused(Intake.EMPTY, "the submission holds no files")
+            raise Refused(Intake.EMPTY, say("the submission holds no files", "提交中没有任何文件"))
         submission.files = exercise_tree(files, tuple(tree_files))
     except Refused as e:
-        submission.status, submission.message = e.status, e.message
+        submission.status, submission.message = e.status, e.message.render(lang)
     return submission
 
 
@@ -156,10 +163,13 @@ def exercise_tree(files: dict[str, bytes], tree_files: Sequence[str]) -> dict[st
                 counts[prefix] = counts.get(prefix, 0) + 1
     if not counts:
         example = tree_files[0] if tree_files else "an exercise file"
+        holds = f"{len(files)} file(s), e.g. {sorted(files)[:3]}"
         raise Refused(
             Intake.MISSING_FILES,
-            f"no exercise file of the course was found (such as {example}); the submission holds"
-            f" {len(files)} file(s), e.g. {sorted(files)[:3]}",
+            say(
+                f"no exercise file of the course was found (such as {example}); the submission holds {holds}",
+                f"没有找到本课程的练习文件（例如 {example}）；提交中有 {holds}",
+            ),
         )
     prefix = min(counts, key=lambda p: (-counts[p], len(p)))
     return {name[len(prefix) :]: data for name, data in files.items() if name.startswith(prefix)}
@@ -170,10 +180,22 @@ def safe_name(name: str) -> str:
     name = name.replace("\\", "/")
     path = PurePosixPath(name)
     if "\0" in name or path.is_absolute() or re.match(r"^[A-Za-z]:", name) or ".." in path.parts:
-        raise Refused(Intake.UNSAFE, f"the member {name!r} would be written outside the submission")
+        raise Refused(
+            Intake.UNSAFE,
+            say(
+                f"the member {name!r} would be written outside the submission",
+                f"成员 {name!r} 会被写到提交之外",
+            ),
+        )
     parts = [p for p in path.parts if p not in ("", ".")]
     if len(parts) > MAX_DEPTH:
-        raise Refused(Intake.UNSAFE, f"the member {name!r} is nested deeper than {MAX_DEPTH} folders")
+        raise Refused(
+            Intake.UNSAFE,
+            say(
+                f"the member {name!r} is nested deeper than {MAX_DEPTH} folders",
+                f"成员 {name!r} 的目录层级超过 {MAX_DEPTH} 层",
+            ),
+        )
     return "/".join(parts)
 
 
@@ -186,11 +208,23 @@ class _Budget:
         self.count += 1
         self.bytes += size
         if self.count > MAX_FILES:
-            raise Refused(Intake.UNSAFE, f"more than {MAX_FILES} files")
+            raise Refused(Intake.UNSAFE, say(f"more than {MAX_FILES} files", f"文件多于 {MAX_FILES} 个"))
         if size > MAX_FILE_BYTES:
-            raise Refused(Intake.UNSAFE, f"{name!r} is over {MAX_FILE_BYTES >> 20} MiB")
+            raise Refused(
+                Intake.UNSAFE,
+                say(
+                    f"{name!r} is over {MAX_FILE_BYTES >> 20} MiB",
+                    f"{name!r} 超过 {MAX_FILE_BYTES >> 20} MiB",
+                ),
+            )
         if self.bytes > MAX_BYTES:
-            raise Refused(Intake.UNSAFE, f"more than {MAX_BYTES >> 20} MiB of files once unpacked")
+            raise Refused(
+                Intake.UNSAFE,
+                say(
+                    f"more than {MAX_BYTES >> 20} MiB of files once unpacked",
+                    f"解压后文件总量超过 {MAX_BYTES >> 20} MiB",
+                ),
+            )
 
 
 def _read_capped(stream, name: str, budget: _Budget) -> bytes:
@@ -208,9 +242,16 @@ def _read_archive(path: Path) -> dict[str, bytes]:
     except Refused:
         raise
     except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError, NotImplementedError) as e:
-        raise Refused(Intake.CORRUPT, f"the archive cannot be read ({type(e).__name__}: {e})") from None
+        raise Refused(Intake.CORRUPT, _unreadable(e)) from None
     except Exception as e:  # zlib, lzma, bz2 errors: still a corrupt archive, never a crash of the batch
-        raise Refused(Intake.CORRUPT, f"the archive cannot be read ({type(e).__name__}: {e})") from None
+        raise Refused(Intake.CORRUPT, _unreadable(e)) from None
+
+
+def _unreadable(error: BaseException) -> Msg:
+    reason = f"{type(error).__name__}: " + (str(error).splitlines() or [""])[0].rstrip(":")
+    return say(
+        f"the archive cannot be read ({reason}); export it again", f"压缩包无法读取（{reason}）；请重新导出"
+    )
 
 
 def _read_zip(path: Path) -> dict[str, bytes]:
@@ -222,13 +263,30 @@ def _read_zip(path: Path) -> dict[str, bytes]:
             name = safe_name(fix_name(raw))
             kind = stat.S_IFMT(info.external_attr >> 16)  # 0: a zip that records no Unix file type
             if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-                raise Refused(Intake.UNSAFE, f"the member {name!r} is a link or a device, not a file")
+                raise Refused(
+                    Intake.UNSAFE,
+                    say(
+                        f"the member {name!r} is a link or a device, not a file",
+                        f"成员 {name!r} 是链接或设备，不是普通文件",
+                    ),
+                )
             if info.is_dir() or not name:
                 continue
             if name in files:
-                raise Refused(Intake.UNSAFE, f"the member {name!r} is in the archive twice")
+                raise Refused(
+                    Intake.UNSAFE,
+                    say(
+                        f"the member {name!r} is in the archive twice", f"成员 {name!r} 在压缩包中出现了两次"
+                    ),
+                )
             if info.file_size > MAX_FILE_BYTES:
-                raise Refused(Intake.UNSAFE, f"{name!r} is over {MAX_FILE_BYTES >> 20} MiB")
+                raise Refused(
+                    Intake.UNSAFE,
+                    say(
+                        f"{name!r} is over {MAX_FILE_BYTES >> 20} MiB",
+                        f"{name!r} 超过 {MAX_FILE_BYTES >> 20} MiB",
+                    ),
+                )
             with archive.open(info) as stream:
                 files[name] = _read_capped(stream, name, budget)
     return _without_skipped(files)
@@ -243,9 +301,20 @@ def _read_tar(path: Path) -> dict[str, bytes]:
             if member.isdir():
                 continue
             if not member.isfile():
-                raise Refused(Intake.UNSAFE, f"the member {name!r} is a link or a device, not a file")
+                raise Refused(
+                    Intake.UNSAFE,
+                    say(
+                        f"the member {name!r} is a link or a device, not a file",
+                        f"成员 {name!r} 是链接或设备，不是普通文件",
+                    ),
+                )
             if not name or name in files:
-                raise Refused(Intake.UNSAFE, f"the member {name!r} is in the archive twice")
+                raise Refused(
+                    Intake.UNSAFE,
+                    say(
+                        f"the member {name!r} is in the archive twice", f"成员 {name!r} 在压缩包中出现了两次"
+                    ),
+                )
             stream = archive.extractfile(member)
             files[name] = _read_capped(stream, name, budget) if stream else b""
     return _without_skipped(files)
@@ -262,7 +331,13 @@ def _read_folder(root: Path, notes: list[str]) -> dict[str, bytes]:
         here = Path(folder)
         relative = here.relative_to(root)
         if len(relative.parts) >= MAX_DEPTH:
-            raise Refused(Intake.UNSAFE, f"{relative.as_posix()!r} is nested deeper than {MAX_DEPTH} folders")
+            raise Refused(
+                Intake.UNSAFE,
+                say(
+                    f"{relative.as_posix()!r} is nested deeper than {MAX_DEPTH} folders",
+                    f"{relative.as_posix()!r} 的目录层级超过 {MAX_DEPTH} 层",
+                ),
+            )
         for name in list(dirs):
             if name in SKIPPED_DIRS or (here / name).is_symlink():
                 if (here / name).is_symlink():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -50,6 +51,11 @@ def grade(job: Job) -> dict[str, Any]:
     from grader.settings import RunConfig, Settings
 
     started = time.perf_counter()
+    if multiprocessing.current_process().daemon:  # its sandbox could not start a child per exercise
+        raise RuntimeError(
+            "Expected a worker process that may start processes, but this one is daemonic; start Dask"
+            " workers with DASK_DISTRIBUTED__WORKER__DAEMON=False (docs/batch.md, 'A cluster')"
+        )
     _use_course(job.course)
     folder = Path(tempfile.mkdtemp(prefix="grader-batch-"))
     try:
@@ -67,10 +73,15 @@ def grade(job: Job) -> dict[str, Any]:
             )
         except ScoreError as e:
             return not_graded(
-                job.learner, job.source, Intake.GRADING_ERROR, str(e), time.perf_counter() - started
+                job.learner,
+                job.source,
+                Intake.GRADING_ERROR,
+                _within(root)(str(e)),
+                time.perf_counter() - started,
             )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    mine = _within(root)
     exercises = []
     for e in report.exercises:
         checks = [
@@ -79,9 +90,9 @@ def grade(job: Job) -> dict[str, Any]:
                 "status": str(c.status),
                 "points": c.points,
                 "max_points": c.max_points,
-                "message": c.message,
+                "message": mine(c.message),
                 "timing": dict(c.timing) if c.timing else None,
-                "pattern": patterns.wrong_output(c.message) if c.message else None,
+                "pattern": patterns.wrong_output(mine(c.message)) if c.message else None,
             }
             for c in e.checks
         ]
@@ -91,7 +102,7 @@ def grade(job: Job) -> dict[str, Any]:
                 "status": str(e.status),
                 "score": e.score,
                 "max_score": e.max_score,
-                "message": e.message,
+                "message": mine(e.message),
                 "duration_s": e.duration_s,
                 "fingerprint": patterns.fingerprint(job.files.get(e.path)),
                 "checks": checks,
@@ -108,6 +119,22 @@ def grade(job: Job) -> dict[str, Any]:
         "exercises": exercises,
         "sandbox": report.sandbox.get("level"),
     }
+
+
+# the private copy the sandbox loads an exercise from (grader.sandbox.learner: mkdtemp, then src/)
+SANDBOX_COPY = re.compile(r"(?:/[^\s'\"]*)?/grader-[A-Za-z0-9_.-]+?-[a-z0-9_]{8}/src/")
+
+
+def _within(root: Path):
+    """Messages name the learner's files as in their repository, not the worker's scratch folder nor the
+    sandbox's copy (which differ from run to run, and from worker to worker): the same submission
+    gets the same messages, whichever worker graded it, before or after a resume."""
+    prefix = str(root) + os.sep
+
+    def relative(text: str) -> str:
+        return SANDBOX_COPY.sub("", text.replace(prefix, "").replace(str(root), "."))
+
+    return relative
 
 
 def not_graded(learner: str, source: str, status: Intake, message: str, duration_s: float = 0.0) -> dict:

@@ -28,7 +28,13 @@ from grader.batch.gradebook import Gradebook
 from grader.batch.jobs import DaskRunner, Job, LocalRunner, not_graded
 from grader.batch.statuses import Intake
 from grader.errors import ScoreError
+from grader.i18n import say
 from grader.settings import RunConfig
+
+DUPLICATE = say(
+    "{n} entries claim this learner: {sources}; keep one and rerun",
+    "有 {n} 个条目属于这位学生：{sources}；请只保留一个后重新运行",
+)
 
 
 @dataclass
@@ -101,11 +107,11 @@ def run_batch(options: Options, out: TextIO = sys.stderr) -> Summary:
                 if claims[learner] > 1:
                     if learner not in written:
                         sources = [p.name for lid, p in wanted if lid == learner]
-                        message = f"{len(sources)} entries claim this learner: {sources}; keep one and rerun"
+                        message = DUPLICATE(n=len(sources), sources=sources).render(options.lang)
                         _write(book, run, not_graded(learner, path.name, Intake.DUPLICATE, message), progress)
                         written.add(learner)
                     continue
-                submission = intake.read(learner, path, tree_files)
+                submission = intake.read(learner, path, tree_files, options.lang)
                 if not submission.ok:
                     result = not_graded(learner, submission.source, submission.status, submission.message)
                     _write(book, run, result, progress)

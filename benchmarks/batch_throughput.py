@@ -3,8 +3,9 @@
     python benchmarks/batch_throughput.py                       # 50 and 200 submissions, ci profile
     python benchmarks/batch_throughput.py --sizes 10 --workers 2 --exercise broadcast_add
 
-Generates N submissions (the reference solutions of the 40-exercise course: every check runs, none is
-cut short by a failure), grades them with ``grader batch`` at the ``ci`` profile, and prints, per size:
+Generates N submissions (copies of the course's reference solutions: they use the library's own
+functions, which the forbidden-API gate fails, so they score 0, but every other check runs in full, as
+for a good submission), grades them with ``grader batch`` at the ``ci`` profile, and prints, per size:
 submissions per minute (wall clock), CPU seconds per submission (the batch and its workers, sandboxes
 included) and the peak resident memory of the batch's own process and of its largest worker (from
 ``getrusage``: the batch's memory must stay flat as N grows, the jobs are handed out a few at a time).

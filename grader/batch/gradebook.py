@@ -83,6 +83,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 VERSION = len(MIGRATIONS)
+RETRIED = "grading_error"  # grader.batch.statuses.Intake.GRADING_ERROR: graded again by a rerun
 
 
 class GradebookError(Exception):
@@ -181,7 +182,10 @@ class Gradebook:
             self.db.execute("UPDATE runs SET finished = ? WHERE id = ?", (now(), run.id))
 
     def graded_learners(self, run: Run) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT learner FROM results WHERE run = ?", (run.id,))}
+        """The learners this run has a result for; a grading_error (a worker lost, the grader's files
+        changed) is not one: a rerun grades that learner again."""
+        query = "SELECT learner FROM results WHERE run = ? AND status != ?"
+        return {r[0] for r in self.db.execute(query, (run.id, RETRIED))}
 
     def runs(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM runs ORDER BY id").fetchall()
@@ -191,6 +195,9 @@ class Gradebook:
     def write(self, run: Run, result: Mapping[str, Any]) -> None:
         """One submission's result (grader.batch.jobs: plain data), all its rows in one transaction."""
         with self.transaction():
+            # a grading_error of this run is replaced by the retry's result, in the same transaction
+            query = "DELETE FROM results WHERE run = ? AND learner = ? AND status = ?"
+            self.db.execute(query, (run.id, result["learner"], RETRIED))
             cursor = self.db.execute(
                 "INSERT INTO results (run, learner, source, status, message, score, max_score, duration_s,"
                 " graded_at) VALUES (?,?,?,?,?,?,?,?,?)",

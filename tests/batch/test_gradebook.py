@@ -158,3 +158,15 @@ def test_a_regrade_of_one_exercise_keeps_the_others(tmp_path):
         [alice] = book.current()
         assert {e: x["score"] for e, x in alice["exercises"].items()} == {"broadcast_add": 10, "matmul": 5}
         assert alice["score"] == 15
+
+
+def test_a_grading_error_is_retried_by_the_next_run_of_the_same_batch(tmp_path):
+    with Gradebook(tmp_path / "g.sqlite") as book:
+        run, _ = book.open_run("k", RECORD, True)
+        book.write(run, result("alice", status="grading_error") | {"message": "worker lost"})
+        book.write(run, result("bob", status="empty"))
+        assert book.graded_learners(run) == {"bob"}  # alice is graded again on resume
+        book.write(run, result("alice"))
+        [alice, _] = book.current()
+        assert alice["status"] == "graded" and alice["score"] == 10
+        assert [r[3] for r in book.dump() if r[0] == "result" and r[1] == "alice"] == ["graded"]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from grader import catalog, course, sandbox
 from grader.authoring import cli as authoring_cli
+from grader.batch import cli as batch_cli
 from grader.errors import ScoreError
 from grader.i18n import LANGS
 from grader.learner import commands as learner_commands
@@ -38,7 +39,9 @@ REPORTS = ("json", "gradescope", "junit", "markdown")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description="Grade PyTorch exercises.")
     commands = parser.add_subparsers(
-        dest="command", required=True, metavar="{score,list,watch,hint,progress,reset,new,check,release}"
+        dest="command",
+        required=True,
+        metavar="{score,batch,gradebook,list,watch,hint,progress,reset,new,check,release}",
     )
 
     score = commands.add_parser("score", help="grade a tree of exercises and write reports")
@@ -79,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when the score is under PERCENT of the maximum",
     )
     add_grading_course_option(score)
+    batch_cli.register(commands, add_grading_course_option)
 
     authoring_cli.register(commands)
     learner_commands.register(commands)
@@ -137,13 +141,15 @@ def _run(args: argparse.Namespace) -> int:
     try:
         # the course first: the sandbox's fork server preloads it. grader score grades untrusted trees: its
         # course is only what the person running it chose (grader.course.for_grading), never the tree's
-        if args.command == "score":
+        if args.command in ("score", "batch"):
             use_course(args.course, for_grading=True)
         elif args.command == "list":
             use_course(args.course)
         if args.command == "score" and not args.in_process:
             sandbox.prepare()  # now, before grader.score imports torch: both imports run side by side
-        lang = _lang(args.lang)
+        lang = _lang(getattr(args, "lang", None))
+        if hasattr(args, "batch"):  # batch, gradebook: grading a class (grader.batch)
+            return batch_cli.run(args, lang)
         if args.command == "list" and args.markdown is not None:
             return write_contract(args.markdown)
         if args.command == "list":

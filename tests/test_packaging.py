@@ -50,6 +50,7 @@ def test_the_wheel_ships_the_engine_and_the_built_in_course(wheel: zipfile.ZipFi
     names = set(wheel.namelist())
     built_in = course.active()
     assert {"grader/__init__.py", "grader/api.py", "grader/course.py", "grader/templates/grade.yml"} <= names
+    assert {"grader/batch/templates/class.html", "grader/batch/templates/learner.html"} <= names
     assert {f"{COURSE}/__init__.py", f"{COURSE}/course.toml", f"{COURSE}/specs/__init__.py"} <= names
     for exercise in built_in.exercises:
         relpath = exercise.relpath.as_posix()
@@ -79,4 +80,4 @@ def test_the_wheel_registers_the_course_and_says_its_version_once(wheel: zipfile
     assert {"torch", "numpy", "hypothesis", "pytest", "astroid"} <= required
     assert not {"scikit-learn", "pytest-benchmark"} & required  # extras: grading runs without them
     extras = {r.split("extra ==")[1].strip(" '\"") for r in requires if "extra ==" in r}
-    assert {"digits", "benchmark", "test"} <= extras
+    assert {"digits", "benchmark", "test", "class"} <= extras

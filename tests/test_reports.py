@@ -246,7 +246,7 @@ CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u20
 
 
 def _takeover_report(lang: str = "en") -> Report:
-    exercise = catalog.catalog()[0]
+    exercise = course.active().exercises[0]
     failure = Failure(say("raised: {error}", "抛出：{error}")(error=SCREEN_TAKEOVER))
     checks = (CheckResult(exercise.id, "values", "failed", 0, 3, failure),)
     failed = exercise_report(ExerciseResult(exercise, "failed", checks), lang, 0.1)

@@ -388,22 +388,30 @@ CORRECT_TIMER = (SUBMISSIONS / "time_on_device" / "right_sorted_middle.py").read
 MEAN_TIMER = CORRECT_TIMER.split("    durations.sort()")[0] + "    return sum(durations) / len(durations)\n"
 
 
-@pytest.mark.parametrize(("source", "passes"), [(CORRECT_TIMER, True), (MEAN_TIMER, False)])
-def test_a_busy_machine_that_wakes_late_fails_no_correct_timer(
-    source: str, passes: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """On a loaded runner every sleep overshot (5 ms took 18 ms) and correct answers failed; the bound now
-    follows what the timed calls really took, and still fails the mean where the median was asked for."""
+def _timed_checks(source: str, tmp_path: Path) -> dict[str, str]:
     exercise = course.active().get("time_on_device")
-    spec = course.spec_module(exercise)
-    sleep = time.sleep
-    monkeypatch.setattr(spec.time, "sleep", lambda seconds: sleep(3 * seconds + 0.004))
     path = tmp_path / exercise.relpath
     path.parent.mkdir(parents=True)
     path.write_text(source)
     result = run_exercise(
         exercise, tmp_path, Settings(max_examples=3), only={"excludes_warmup", "returns_median_seconds"}
     )
-    statuses = {c.check: c.status for c in result.checks}
-    assert statuses["excludes_warmup"] == "passed"
-    assert (statuses["returns_median_seconds"] == "passed") is passes, statuses
+    return {c.check: c.status for c in result.checks}
+
+
+def test_a_busy_machine_that_wakes_late_fails_no_correct_timer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded runner every sleep overshot (5 ms took 18 ms) and correct answers failed; the bound now
+    follows how long the learner's whole call took on the parent's clock. (The judge takes no per-call
+    measurement from the learner's process, which could forge it: under such load it allows the overshoot
+    to the median, so a mean may pass there; on a quiet machine it fails, below.)"""
+    spec = course.spec_module(course.active().get("time_on_device"))
+    sleep = time.sleep
+    monkeypatch.setattr(spec.time, "sleep", lambda seconds: sleep(3 * seconds + 0.004))
+    assert set(_timed_checks(CORRECT_TIMER, tmp_path).values()) == {"passed"}
+
+
+def test_a_mean_where_the_median_is_asked_fails(tmp_path: Path) -> None:
+    statuses = _timed_checks(MEAN_TIMER, tmp_path)
+    assert statuses == {"excludes_warmup": "passed", "returns_median_seconds": "failed"}, statuses

@@ -29,9 +29,9 @@ from grader.course import Course
 
 PACKAGE = "torch-grader"
 WHEELS = ".grader"  # where the course's wheel sits in the learners' repository
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-TEMPLATE = TEMPLATES / "grade.yml"  # the learners' advisory workflow
-GRADING_TEMPLATE = TEMPLATES / "grade-submissions.yml"  # the instructor's, whose score counts
+WORKFLOWS = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE = WORKFLOWS / "grade.yml"  # the learners' advisory workflow
+GRADING_TEMPLATE = WORKFLOWS / "grade-submissions.yml"  # the instructor's, whose score counts
 
 
 class ReleaseError(ValueError):

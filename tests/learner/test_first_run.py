@@ -33,10 +33,10 @@ SCRIPTS = {"grader": "from grader.cli import main", "pytest": "from pytest impor
 
 
 def readme_commands() -> list[str]:
-    """The lines of the README's first shell block, "Getting started": what a learner types first."""
+    """The lines of the README's shell block that sets up a virtualenv: what a learner types first."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"## Getting started\n.*?```bash\n(.*?)```", text, re.S)
-    assert block, "README.md has no 'Getting started' section with a bash block"
+    block = re.search(r"```bash\n(python3 -m venv .*?)```", text, re.S)
+    assert block, "README.md has no shell block that starts with `python3 -m venv`"
     return [line.split("  #")[0].strip() for line in block.group(1).splitlines() if line.strip()]
 
 

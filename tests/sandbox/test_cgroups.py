@@ -182,7 +182,7 @@ def test_without_a_cgroup_every_level_still_caps_the_tasks(level: str, tmp_path:
     own user namespace), and the report lists it."""
     import dataclasses
 
-    from grader import catalog
+    from grader import course
     from grader.runner import Settings, run_exercise
     from grader.sandbox import Limits, Sandbox, confine, prepare
 
@@ -190,7 +190,7 @@ def test_without_a_cgroup_every_level_still_caps_the_tasks(level: str, tmp_path:
     if (level == confine.UID and not plan.as_root) or plan.level != confine.NAMESPACES:
         pytest.skip(f"the {level} level is not offered here")
     plan = dataclasses.replace(plan, cgroup=None, cgroup_note="none in this test")
-    exercise = catalog.get("make_grid")
+    exercise = course.active().get("make_grid")
     path = tmp_path / exercise.relpath
     path.parent.mkdir(parents=True)
     path.write_text(THREAD_COUNTER)

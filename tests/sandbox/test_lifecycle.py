@@ -156,12 +156,12 @@ def _alive(pid: int) -> bool:
 GRADER = """
 import sys
 from pathlib import Path
-from grader import catalog
+from grader import course
 from grader.runner import Settings, run_exercise
 from grader.sandbox import Limits, Sandbox
 with Sandbox(Limits(call_seconds=300, exercise_seconds=600), level=sys.argv[2]) as sandbox:
     settings = Settings(max_examples=3, seed=1)
-    run_exercise(catalog.get("broadcast_add"), Path(sys.argv[1]), settings, sandbox=sandbox)
+    run_exercise(course.active().get("broadcast_add"), Path(sys.argv[1]), settings, sandbox=sandbox)
 """
 
 

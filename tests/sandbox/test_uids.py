@@ -78,12 +78,12 @@ def test_a_lock_folder_others_could_write_is_refused(tmp_path: Path) -> None:
 
 GRADER = """
 import sys
-from grader import catalog
+from grader import course
 from grader.loader import reference_root
 from grader.sandbox import Sandbox
 with Sandbox() as sandbox:
     ids = ("broadcast_add", "matmul", "make_grid")
-    learners = [sandbox.load(catalog.get(e), reference_root()) for e in ids]
+    learners = [sandbox.load(course.active().get(e), reference_root()) for e in ids]
     print(" ".join(str(c["uid"]) for c in sandbox.confined), flush=True)
     sys.stdin.read()  # every child alive until the test has both graders' uids
     for learner in learners:

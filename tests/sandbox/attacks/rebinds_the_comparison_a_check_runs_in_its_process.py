@@ -1,4 +1,4 @@
-"""Attack: returns a copy of the array, and rebinds at import what the spec's child-side code uses to look at it. Expect: failed; at most 5 points.
+"""Attack: returns a copy of the array, and rebinds at import what the spec's child-side code uses to look at it. Expect: failed|crashed; at most 5 points.
 Target: to_tensor_shared
 
 The check "shares memory both ways" writes into the array and reads the tensor, then writes into the
@@ -6,7 +6,9 @@ tensor and reads the array, in the learner's process. Everything it calls there 
 the learner's: ``np.array_equal`` (then "equal" is always true), and the methods of ``torch.Tensor``, a
 Python class (then reading the copy shows the array). The copy is made with no API the exercise forbids
 (stacking one tensor); it keeps the values and the dtype (5 points); the 5 points for sharing must stay out
-of reach.
+of reach. The rebound ``Tensor.numpy`` also reaches the child's encoder, which may then send a buffer that
+does not fit the tensor's shape (``id`` values are reused): the parent calls that answer malformed, and the
+exercise crashed.
 """
 
 import numpy as np

@@ -398,13 +398,25 @@ def _search(check: Check, evaluate: Any, settings: Settings) -> Failure | None:
             search()
         except _Falsified:
             pass
-        except HypothesisException:
+        except (HypothesisException, BaseExceptionGroup) as error:
             if not failures:
-                raise
-        except BaseExceptionGroup:
-            if not failures:
-                raise
+                # a learner's process that died while Hypothesis replayed a case fails differently on the
+                # replay (Hypothesis then calls it flaky): the learner's fault, not the grader's
+                fault = _first_learner_fault(error)
+                if fault is None:
+                    raise
+                raise fault from None
     return failures[-1] if failures else None
+
+
+def _first_learner_fault(error: BaseException) -> LearnerFault | None:
+    if isinstance(error, LearnerFault):
+        return error
+    for inner in error.exceptions if isinstance(error, BaseExceptionGroup) else ():
+        found = _first_learner_fault(inner)
+        if found is not None:
+            return found
+    return None
 
 
 def _missing(requirement: str | None) -> Msg | None:

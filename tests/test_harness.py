@@ -1,6 +1,7 @@
 """grader.harness: the learner's call is observed, never judged."""
 
 import numpy as np
+import pytest
 import torch
 
 from grader.cases import Case
@@ -81,3 +82,31 @@ def test_read_values_reads_what_the_tensor_holds_whatever_torch_tensor_says() ->
         torch.Tensor.numpy = real
     assert type(values) is np.ndarray and values.tolist() == [0.0, 1.0]
     assert read_values(torch.ones(2, requires_grad=True).t()).tolist() == [1.0, 1.0]
+
+
+def test_a_learner_that_dies_while_hypothesis_replays_a_case_gets_its_fault_back() -> None:
+    """A learner's process that crashed on a case fails otherwise when Hypothesis replays it (the
+    connection is gone): Hypothesis calls that flaky, and the crash must still be the learner's, never an
+    error of the grader's (it escaped run_exercise: rebinds_the_comparison_a_check_runs_in_its_process)."""
+    from hypothesis import strategies as st
+
+    from grader.harness import LearnerFault
+    from grader.runner import Settings, _search
+    from grader.spec import Holds
+
+    calls: list[int] = []
+
+    def evaluate(case: Case) -> None:
+        calls.append(case["x"])
+        if len(calls) == 1:
+            raise LearnerFault("crashed", "the learner's process sent a malformed answer")
+        raise LearnerFault("crashed", "the learner's process is gone")  # another line: Hypothesis sees two
+
+    check = Holds(
+        name="c",
+        points=1,
+        judge=lambda case, seen: None,
+        cases=st.builds(lambda x: Case.of(x=x), st.integers()),
+    )
+    with pytest.raises(LearnerFault, match=r"malformed|gone"):
+        _search(check, evaluate, Settings(max_examples=5, seed=0))

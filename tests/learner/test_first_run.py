@@ -71,7 +71,12 @@ def installed_env(folder: Path, clone: Path) -> Path:
 
 def shell(clone: Path, line: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``line`` typed in a new shell in the clone, whose PATH holds only the system's folders."""
-    clean = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    # a learner's shell, not the one tox runs these tests in (its TOX_* variables say "under tox")
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME") and not k.startswith("TOX_")
+    }
     clean.update({"PATH": SYSTEM_PATH, "GRADER_LANG": "en", **(env or {})})
     return subprocess.run(
         ["bash", "--noprofile", "--norc", "-c", line], cwd=clone, env=clean, capture_output=True, text=True
@@ -94,7 +99,7 @@ def run_as_printed(clone: Path, setup: str, command: str) -> str:
         return done.stdout
     name = f"first-run-{uuid.uuid4().hex[:8]}"
     line = f"{setup}{command}; echo EXITED:$?; sleep 30"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX") and k not in ("VIRTUAL_ENV",)}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TMUX", "TOX_")) and k != "VIRTUAL_ENV"}
     env.update(PATH=SYSTEM_PATH, GRADER_LANG="en")
     subprocess.run(
         [

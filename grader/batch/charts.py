@@ -13,6 +13,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # never a window, whatever the machine has
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 matplotlib.rcParams["svg.hashsalt"] = "grader"  # the same page for the same data
 matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: the browser's fonts show Chinese
@@ -38,6 +39,7 @@ def histogram(values: Sequence[float], xlabel: str, ylabel: str, bins: int = 10)
     )
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count of learners: no half learner
     axes.spines[["top", "right"]].set_visible(False)
     return _svg(figure)
 

@@ -50,7 +50,9 @@ def register(commands, add_grading_course_option) -> None:
     export = actions.add_parser("export", help="CSV for an LMS")
     export.add_argument("--csv", type=Path, required=True, metavar="PATH", help="where to write it")
     export.add_argument("--shape", choices=("plain", "canvas", "gradescope"), default="plain")
-    export.add_argument("--assignment", default="grader", help="the assignment's column name (canvas)")
+    export.add_argument(
+        "--assignment", help="the assignment's column name (canvas; default: the course's name)"
+    )
     report = actions.add_parser("report", help="HTML reports: one per learner and one for the class")
     report.add_argument("--html", type=Path, required=True, metavar="DIR")
     report.add_argument(LANG.flag, choices=LANGS, help=LANG.help_text)
@@ -79,7 +81,9 @@ def run(args: argparse.Namespace, lang: str) -> int:
             if args.action == "show":
                 print(export.table(rows, book.runs()))
             elif args.action == "export":
-                _write(args.csv, export.to_csv(rows, args.shape, args.assignment))
+                runs = book.runs()
+                assignment = args.assignment or (runs[-1]["course_name"] if runs else "grader")
+                _write(args.csv, export.to_csv(rows, args.shape, assignment))
                 print(f"wrote {args.csv} ({len(rows)} learners, {args.shape})")
             else:
                 from grader.batch import html

@@ -8,7 +8,9 @@ train_step and to_device as a fresh ``pytest`` process: the baseline is
 each, no grader loaded), the grader is ``pytest reference/ -k <the five> --grader-max-examples 100``. They
 alternate (ABBA) in this one process tree, so that drift in the machine's speed hits both alike; each pair
 gives one ratio of wall times (grader / hand-written), and the median of those ratios is the figure to
-quote. Peak memory is each process's own maximum resident set (``wait4``'s ``ru_maxrss``).
+quote. Peak memory is each process's own maximum resident set (``wait4``'s ``ru_maxrss``). Both run torch
+on one thread (``OMP_NUM_THREADS=1``, as the grader's training specs do anyway): on a shared machine, idle
+OpenMP workers spinning against a neighbour made the baseline's train_step test ten times slower.
 
 Exit status 1 when the median ratio is above ``--budget`` (1.0: issue #19).
 """
@@ -47,7 +49,8 @@ def commands(max_examples: int) -> dict[str, list[str]]:
 def measure(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident MiB of one run, which must pass."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started

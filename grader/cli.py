@@ -27,6 +27,7 @@ from grader.i18n import LANGS
 from grader.learner import commands as learner_commands
 from grader.profiles import PROFILES
 from grader.settings import LANG, MAX_EXAMPLES, PROFILE, SEED, resolve_lang
+from grader.workers import default_jobs
 
 if TYPE_CHECKING:
     from grader.score import Report
@@ -74,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="grade even where the sandbox cannot keep learner code away from the grader's files (every"
         " report then says the score is not protected); see docs/score.md, 'Isolation'",
+    )
+    score.add_argument(
+        "--jobs",
+        type=_workers,
+        metavar="N",
+        help="grade N exercises at a time, each in a worker with a sandbox of its own; timed checks still"
+        " run alone (default: one per CPU core, at most 4) [env GRADER_JOBS]",
     )
     score.add_argument(
         "--fail-under",
@@ -145,8 +153,11 @@ def _run(args: argparse.Namespace) -> int:
             use_course(args.course, for_grading=True)
         elif args.command == "list":
             use_course(args.course)
-        if args.command == "score" and not args.in_process:
-            sandbox.prepare()  # now, before grader.score imports torch: both imports run side by side
+        if args.command == "score":
+            args.jobs = args.jobs or default_jobs()  # a bad $GRADER_JOBS is reported before any work
+        if args.command == "score" and not args.in_process and args.jobs == 1:
+            # now, before grader.score imports torch: both imports run side by side (workers start their own)
+            sandbox.prepare()
         lang = _lang(getattr(args, "lang", None))
         if hasattr(args, "batch"):  # batch, gradebook: grading a class (grader.batch)
             return batch_cli.run(args, lang)
@@ -167,6 +178,12 @@ def use_course(option: str | None, start: Path | None = None, for_grading: bool 
     found = course.for_grading(option) if for_grading else course.find(option, start)
     found.exercises  # noqa: B018 (a broken catalog is reported now, before any grading)
     return course.use(found)
+
+
+def _workers(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of workers (1 or more), got {value!r}")
+    return int(value)
 
 
 def _lang(option: str | None) -> str:
@@ -202,6 +219,7 @@ def score(args: argparse.Namespace, lang: str) -> int:
         on_exercise=lambda e: print(terminal.exercise_line(e, lang), flush=True),
         sandboxed=not args.in_process,
         allow_weak_isolation=args.allow_weak_isolation,
+        jobs=args.jobs,
     )
     print()
     print(terminal.closing(report))

@@ -10,6 +10,7 @@ recognised by its place, ``<chapter>/<id>.py`` with both names in the catalog of
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -69,8 +70,7 @@ def start_run(config: pytest.Config) -> Run:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    import gc
-    gc.disable()
+    gc.disable()  # collection imports torch, the course's specs and references: see pytest_collection_finish
     config.stash[results_key] = start_run(config)
     graded = _course(config)
     for exercise in graded.exercises:
@@ -297,7 +297,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.OK
 
 
-def pytest_collection_finish(session) -> None:
-    import gc
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection loaded lives as long as the run: frozen, the garbage collector's passes skip it.
+    Each full pass otherwise walked every object torch and Hypothesis made, about a fifth of a short run."""
     gc.freeze()
     gc.enable()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """pytest collects garbage, harder, before it exits; nothing the run made is needed any more."""
+    gc.freeze()

@@ -231,7 +231,8 @@ def run_check(
         evidence.checks.add(check.name)
 
     def evaluate(case: Case) -> Failure | None:
-        expected = reference.observe(check, case.clone())  # first, on a private copy
+        # first, on a private copy; a Holds check judges the learner's result alone, so no reference runs
+        expected = None if isinstance(check, Holds) else reference.observe(check, case.clone())
         got = learner.observe(check, case.clone())
         if evidence is not None:
             evidence.add(got.evidence)
@@ -308,8 +309,9 @@ def _raced(check: Races, learner: Implementation) -> CheckResult:
     return CheckResult(exercise.id, check.name, Status.FAILED, 0, check.points, failure, timing=race.timing)
 
 
-def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | Judgement | None:
+def judge(check: Check, case: Case, expected: Outcome | None, got: Outcome) -> Msg | Judgement | None:
     """What is wrong with the learner's outcome, or None (a Holds judge may say more: a Judgement).
+    ``expected``: the reference's outcome (None for a Holds check, which never looks at it).
 
     Runs on the trusted side only.
     """
@@ -322,7 +324,7 @@ def judge(check: Check, case: Case, expected: Outcome, got: Outcome) -> Msg | Ju
         if not _is_subclass_named(got.error, check.error):
             return EXPECTED_RAISE(error=error, outcome=RAISED_OTHER(error=got.error.summary()))
         return None
-    if expected.error is not None:
+    if expected is not None and expected.error is not None:
         raise GraderError(f"check {check.name}: the reference raised {expected.error.summary()}")
     if got.not_implemented:
         return NOT_IMPLEMENTED

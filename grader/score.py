@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import os
 import platform
@@ -183,6 +184,7 @@ def grade_tree(
     sandboxed: bool = True,
     allow_weak_isolation: bool = False,
     level: str | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Grade every selected exercise of the tree at ``root`` and gather the results into a Report.
 
@@ -193,7 +195,8 @@ def grade_tree(
     ``allow_weak_isolation``; ``level`` (or $GRADER_SANDBOX_LEVEL) asks for a weaker level than the best.
     Everything the parent runs is imported, and fingerprinted, before any learner code; the grader's
     files, the course's and Python's start-up files (.pth, sitecustomize: grader.integrity) are checked
-    again before the report is returned (ScoreError if they changed).
+    again before the report is returned (ScoreError if they changed). ``jobs`` above 1 grades that many
+    exercises at a time, each worker with a sandbox of its own (grader.workers); the report is the same.
     """
     config = config or resolve_config(env={})
     root, exercises = plan(root, exercise_ids)
@@ -205,15 +208,22 @@ def grade_tree(
         "ignored": list(course.ignored_course_files(root, graded)),
     }
     started = time.perf_counter()
-    with contextlib.ExitStack() as stack:
-        sandbox = stack.enter_context(_sandbox(level, allow_weak_isolation)) if sandboxed else None
-        _load_grader_files(exercises)
-        snapshot = integrity.capture(course.active().root)
-        if sandbox is not None:
-            warm_up()  # while the fork server does the same: this process would pay it soon anyway
-        reports = _grade_all(root, exercises, config, lang, on_exercise, sandbox)
-        isolation = sandbox.isolation if sandbox is not None else ISOLATION
-        described = _describe(sandbox) if sandbox is not None else dict(IN_PROCESS_SANDBOX)
+    if sandboxed and jobs > 1 and len(exercises) > 1:
+        reports, described, snapshot = _grade_in_workers(
+            root, exercises, config, lang, on_exercise, jobs, level, allow_weak_isolation
+        )
+        isolation = described["level"]
+    else:
+        with contextlib.ExitStack() as stack:
+            sandbox = stack.enter_context(open_sandbox(level, allow_weak_isolation)) if sandboxed else None
+            load_grader_files(exercises)
+            snapshot = integrity.capture(course.active().root)
+            if sandbox is not None:
+                warm_up()  # while the fork server does the same: this process would pay it soon anyway
+            freeze_what_is_loaded()
+            reports = _grade_all(root, exercises, config, lang, on_exercise, sandbox)
+            isolation = sandbox.isolation if sandbox is not None else ISOLATION
+            described = describe(sandbox) if sandbox is not None else dict(IN_PROCESS_SANDBOX)
     snapshot.verify()
     progress = Progress.of(reports)
     return Report(
@@ -233,7 +243,7 @@ def grade_tree(
     )
 
 
-def _sandbox(level: str | None, allow_weak_isolation: bool) -> Sandbox:
+def open_sandbox(level: str | None, allow_weak_isolation: bool) -> Sandbox:
     """The sandbox for this run, refused when it cannot protect the score (unless that is allowed)."""
     level = level or os.environ.get(ENV_LEVEL) or None
     if level is not None and level not in (confine.NAMESPACES, confine.UID, confine.PROCESS):
@@ -256,7 +266,7 @@ def _sandbox(level: str | None, allow_weak_isolation: bool) -> Sandbox:
     return sandbox
 
 
-def _describe(sandbox: Sandbox) -> dict[str, Any]:
+def describe(sandbox: Sandbox) -> dict[str, Any]:
     level = sandbox.isolation
     return {
         "level": level,
@@ -266,7 +276,7 @@ def _describe(sandbox: Sandbox) -> dict[str, Any]:
     }
 
 
-def _load_grader_files(exercises: Sequence[Exercise]) -> None:
+def load_grader_files(exercises: Sequence[Exercise]) -> None:
     """Every reference and spec, loaded before any learner code runs."""
     for exercise in exercises:
         try:
@@ -289,23 +299,62 @@ def _grade_all(
 ) -> list[ExerciseReport]:
     reports: list[ExerciseReport] = []
     for position, exercise in enumerate(exercises):
-        begin = time.perf_counter()
         if sandbox is not None:
             _prepare_next(sandbox, exercises[position + 1 :], root)
-        try:
-            result = run_exercise(exercise, root, config.settings, sandbox=sandbox)
-        except GraderError as e:
-            raise ScoreError(
-                f"The grader's own files for {exercise.id} are broken, so no score can be trusted: {e}. "
-                "This is not your fault: report it to the course staff"
-            ) from None
-        except Exception as e:  # a grader bug triggered by this submission: grade the rest regardless
-            result = _crashed(exercise, e)
-        report = exercise_report(result, lang, time.perf_counter() - begin)
+        report = grade_one(exercise, root, config, lang, sandbox)
         reports.append(report)
         if on_exercise:
             on_exercise(report)
     return reports
+
+
+def grade_one(
+    exercise: Exercise, root: Path, config: RunConfig, lang: str, sandbox: Sandbox | None
+) -> ExerciseReport:
+    """One exercise's report. The grader's own broken files stop everything (ScoreError); a grader bug
+    that this submission triggers is this exercise's error, and grading goes on."""
+    begin = time.perf_counter()
+    try:
+        result = run_exercise(exercise, root, config.settings, sandbox=sandbox)
+    except GraderError as e:
+        raise ScoreError(
+            f"The grader's own files for {exercise.id} are broken, so no score can be trusted: {e}. "
+            "This is not your fault: report it to the course staff"
+        ) from None
+    except Exception as e:  # a grader bug triggered by this submission: grade the rest regardless
+        result = _crashed(exercise, e)
+    return exercise_report(result, lang, time.perf_counter() - begin)
+
+
+def _grade_in_workers(
+    root: Path,
+    exercises: Sequence[Exercise],
+    config: RunConfig,
+    lang: str,
+    on_exercise: Callable[[ExerciseReport], None] | None,
+    jobs: int,
+    level: str | None,
+    allow_weak_isolation: bool,
+) -> tuple[list[ExerciseReport], dict[str, Any], integrity.Snapshot]:
+    """grade_tree's work shared by ``jobs`` worker processes (grader.workers). This process loads and
+    fingerprints everything, as it would to grade alone, before any exercise is handed out."""
+    from grader import workers
+
+    snapshot: list[integrity.Snapshot] = []
+
+    def before_grading() -> None:
+        load_grader_files(exercises)
+        snapshot.append(integrity.capture(course.active().root))
+
+    setup = workers.Setup(course.active(), root, config, lang, level, allow_weak_isolation)
+    reports, described = workers.grade(setup, exercises, jobs, before_grading, on_exercise)
+    return reports, described, snapshot[0]
+
+
+def freeze_what_is_loaded() -> None:
+    """What is loaded before grading lives as long as the run: frozen, the garbage collector's passes skip
+    it (each full pass otherwise walked every object of torch, Hypothesis and the course)."""
+    gc.freeze()
 
 
 def _prepare_next(sandbox: Sandbox, upcoming: Sequence[Exercise], root: Path) -> None:

@@ -14,6 +14,7 @@ the corners where a bug hides from different sizes (two sizes equal, a size of 1
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -135,6 +136,13 @@ def incompatible_shapes(draw: st.DrawFn, max_dims: int = 4) -> tuple[tuple[int, 
     return tuple(a), tuple(b)
 
 
+@functools.lru_cache(maxsize=4096)
+def _arrays(dtype: torch.dtype, shape: tuple[int, ...], low: float, high: float) -> st.SearchStrategy:
+    """The numpy arrays behind a tensor; kept, since building and validating a strategy costs more than
+    drawing from it, and the same few shapes come back on every draw."""
+    return hnp.arrays(_NUMPY[dtype], shape, elements=_elements(dtype, low, high))
+
+
 def _elements(dtype: torch.dtype, low: float, high: float) -> st.SearchStrategy:
     np_dtype = np.dtype(_NUMPY[dtype])
     if dtype == torch.bool:
@@ -173,13 +181,13 @@ def tensors(
     if layout == "transposed" and len(shape) >= 2:
         # store transposed, then view back: same values and shape, non-contiguous strides
         stored = (*shape[:-2], shape[-1], shape[-2])
-        array = draw(hnp.arrays(_NUMPY[dtype], stored, elements=_elements(dtype, low, high)))
+        array = draw(_arrays(dtype, stored, low, high))
         return torch.from_numpy(array.copy()).transpose(-1, -2)
     if layout == "strided" and len(shape) >= 1:
         stored = (*shape[:-1], 2 * shape[-1])
-        array = draw(hnp.arrays(_NUMPY[dtype], stored, elements=_elements(dtype, low, high)))
+        array = draw(_arrays(dtype, stored, low, high))
         return torch.from_numpy(array.copy())[..., ::2]
-    array = draw(hnp.arrays(_NUMPY[dtype], shape, elements=_elements(dtype, low, high)))
+    array = draw(_arrays(dtype, shape, low, high))
     return torch.from_numpy(array.copy())
 
 

@@ -8,16 +8,32 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
 
-import matplotlib
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # never a window, whatever the machine has
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-
-matplotlib.rcParams["svg.hashsalt"] = "grader"  # the same page for the same data
-matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: the browser's fonts show Chinese
 BLUE, RED, GREY = "#3b6ea5", "#c0504d", "#9aa5b1"
+
+
+@cache
+def _matplotlib():
+    """matplotlib, set up once, when a chart is drawn: ``grader score`` imports every grader module before
+    grading (grader.integrity), and a quarter of a second of matplotlib is not for it to pay."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # never a window, whatever the machine has
+    matplotlib.rcParams["svg.hashsalt"] = "grader"  # the same page for the same data
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: the browser's fonts show Chinese
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    return Figure, MaxNLocator
+
+
+def _figure(**options) -> Figure:
+    return _matplotlib()[0](**options)
 
 
 def _svg(figure: Figure) -> str:
@@ -32,14 +48,14 @@ def _svg(figure: Figure) -> str:
 def histogram(values: Sequence[float], xlabel: str, ylabel: str, bins: int = 10) -> str:
     if not values:
         return ""
-    figure = Figure(figsize=(6, 2.8))
+    figure = _figure(figsize=(6, 2.8))
     axes = figure.subplots()
     axes.hist(
         values, bins=bins, range=(0, 100) if max(values) <= 100 else None, color=BLUE, edgecolor="white"
     )
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count of learners: no half learner
+    axes.yaxis.set_major_locator(_matplotlib()[1](integer=True))  # a count of learners: no half learner
     axes.spines[["top", "right"]].set_visible(False)
     return _svg(figure)
 
@@ -48,7 +64,7 @@ def bars(labels: Sequence[str], values: Sequence[float], xlabel: str, limit: flo
     """Horizontal bars, one per label (pass rates in percent, or seconds)."""
     if not labels:
         return ""
-    figure = Figure(figsize=(6, 0.35 * len(labels) + 0.9))
+    figure = _figure(figsize=(6, 0.35 * len(labels) + 0.9))
     axes = figure.subplots()
     positions = range(len(labels))
     axes.barh(positions, values, color=[RED if limit and v < 50 else BLUE for v in values])
@@ -66,7 +82,7 @@ def paired_bars(labels: Sequence[str], mine: Sequence[float], theirs: Sequence[f
     """Two bars per label: the learner's time and the baseline's."""
     if not labels:
         return ""
-    figure = Figure(figsize=(6, 0.5 * len(labels) + 1.0))
+    figure = _figure(figsize=(6, 0.5 * len(labels) + 1.0))
     axes = figure.subplots()
     positions = list(range(len(labels)))
     axes.barh([p - 0.2 for p in positions], mine, height=0.4, color=BLUE, label=names[0])

@@ -14,6 +14,8 @@ import select
 import struct
 import time
 
+_ONE_WRITE = 1 << 16  # a frame up to this size is sent in one write (a pipe's buffer, on Linux)
+
 
 class Stalled(Exception):  # not an OSError: a live child that stopped, not a dead one
     """The child stopped half-way through a frame (or would not take one) until the deadline."""
@@ -44,12 +46,14 @@ def receive(fd: int, limit: int, deadline: float) -> bytes:
 def send(fd: int, data: bytes, deadline: float) -> None:
     """Write one frame, complete by ``deadline``, or Stalled (a child that stopped reading)."""
     header = struct.pack("!i", len(data)) if len(data) <= 0x7FFFFFFF else struct.pack("!iQ", -1, len(data))
-    for part in (header, data):
-        view = memoryview(part)
-        while view:
+    # one write where the pipe takes it all: each write wakes the child, and on a busy machine the writer
+    # then waits for its turn to run again
+    view = memoryview(header + data) if len(data) <= _ONE_WRITE else None
+    for part in (view,) if view is not None else (memoryview(header), memoryview(data)):
+        while part:
             _wait(fd, select.POLLOUT, deadline)
             try:
-                view = view[os.write(fd, view) :]
+                part = part[os.write(fd, part) :]
             except BlockingIOError:
                 continue
 

@@ -8,6 +8,7 @@ compares it with the reference's.
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -152,12 +153,18 @@ def _evidence(tracer: Tracer | None) -> tuple[dict[str, str | int], ...]:
     return tracer.evidence() if tracer is not None else ()
 
 
+@functools.lru_cache(maxsize=1024)
+def _resolved(filename: str) -> Path:
+    """A frame's file, resolved once: a check that expects an error sees the same frames on every case."""
+    return Path(filename).resolve()
+
+
 def learner_error(e: BaseException, learner_root: Path | None) -> LearnerError:
     frames = traceback.extract_tb(e.__traceback__)
     if learner_root is not None:
-        root = learner_root.resolve()
+        root = _resolved(str(learner_root))
         frames = traceback.StackSummary.from_list(
-            [f for f in frames if Path(f.filename).resolve().is_relative_to(root)]
+            [f for f in frames if _resolved(f.filename).is_relative_to(root)]
         )
     where = "".join(frames.format()).rstrip() if frames else ""
     bases = tuple(cls.__name__ for cls in type(e).__mro__[1:] if cls is not object)

@@ -155,9 +155,8 @@ def _run(args: argparse.Namespace) -> int:
             use_course(args.course)
         if args.command == "score":
             args.jobs = args.jobs or default_jobs()  # a bad $GRADER_JOBS is reported before any work
-        if args.command == "score" and not args.in_process and args.jobs == 1:
-            # now, before grader.score imports torch: both imports run side by side (workers start their own)
-            sandbox.prepare()
+        if args.command == "score" and not args.in_process:
+            sandbox.prepare()  # now, before grader.score imports torch: both imports run side by side
         lang = _lang(getattr(args, "lang", None))
         if hasattr(args, "batch"):  # batch, gradebook: grading a class (grader.batch)
             return batch_cli.run(args, lang)

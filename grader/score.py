@@ -22,14 +22,14 @@ import hashlib
 import os
 import platform
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from grader import __version__, course, integrity
+from grader import __version__, course, integrity, workers
 from grader.catalog import Exercise, suggest
 from grader.errors import ScoreError
 from grader.feedback import check_feedback, exercise_problem
@@ -208,22 +208,28 @@ def grade_tree(
         "ignored": list(course.ignored_course_files(root, graded)),
     }
     started = time.perf_counter()
-    if sandboxed and jobs > 1 and len(exercises) > 1:
-        reports, described, snapshot = _grade_in_workers(
-            root, exercises, config, lang, on_exercise, jobs, level, allow_weak_isolation
+    helping = sandboxed and jobs > 1 and len(exercises) > 1
+    with contextlib.ExitStack() as stack:
+        sandbox = stack.enter_context(open_sandbox(level, allow_weak_isolation)) if sandboxed else None
+        # the helpers start now: their set-up (grader.workers) overlaps this process's own
+        helpers = (
+            stack.enter_context(_helpers(root, config, lang, level, allow_weak_isolation, jobs))
+            if helping
+            else None
         )
-        isolation = described["level"]
-    else:
-        with contextlib.ExitStack() as stack:
-            sandbox = stack.enter_context(open_sandbox(level, allow_weak_isolation)) if sandboxed else None
-            load_grader_files(exercises)
-            snapshot = integrity.capture(course.active().root)
-            if sandbox is not None:
-                warm_up()  # while the fork server does the same: this process would pay it soon anyway
-            freeze_what_is_loaded()
+        load_grader_files(exercises)
+        snapshot = integrity.capture(course.active().root)
+        if sandbox is not None:
+            warm_up()  # while the fork server does the same: this process would pay it soon anyway
+        freeze_what_is_loaded()
+        if helpers is not None:
+            helpers.wait_until_ready()  # no exercise is handed out before everything everywhere is loaded
+            grade_here = lambda e: grade_one(e, root, config, lang, sandbox)  # noqa: E731
+            reports = workers.share(helpers, exercises, grade_here, on_exercise)
+        else:
             reports = _grade_all(root, exercises, config, lang, on_exercise, sandbox)
-            isolation = sandbox.isolation if sandbox is not None else ISOLATION
-            described = describe(sandbox) if sandbox is not None else dict(IN_PROCESS_SANDBOX)
+        isolation = sandbox.isolation if sandbox is not None else ISOLATION
+        described = describe(sandbox) if sandbox is not None else dict(IN_PROCESS_SANDBOX)
     snapshot.verify()
     progress = Progress.of(reports)
     return Report(
@@ -326,29 +332,17 @@ def grade_one(
     return exercise_report(result, lang, time.perf_counter() - begin)
 
 
-def _grade_in_workers(
-    root: Path,
-    exercises: Sequence[Exercise],
-    config: RunConfig,
-    lang: str,
-    on_exercise: Callable[[ExerciseReport], None] | None,
-    jobs: int,
-    level: str | None,
-    allow_weak_isolation: bool,
-) -> tuple[list[ExerciseReport], dict[str, Any], integrity.Snapshot]:
-    """grade_tree's work shared by ``jobs`` worker processes (grader.workers). This process loads and
-    fingerprints everything, as it would to grade alone, before any exercise is handed out."""
-    from grader import workers
-
-    snapshot: list[integrity.Snapshot] = []
-
-    def before_grading() -> None:
-        load_grader_files(exercises)
-        snapshot.append(integrity.capture(course.active().root))
-
+@contextlib.contextmanager
+def _helpers(
+    root: Path, config: RunConfig, lang: str, level: str | None, allow_weak_isolation: bool, jobs: int
+) -> Iterator[workers.Helpers]:
+    """The ``jobs - 1`` helper processes that grade beside this one (grader.workers), stopped on leaving."""
     setup = workers.Setup(course.active(), root, config, lang, level, allow_weak_isolation)
-    reports, described = workers.grade(setup, exercises, jobs, before_grading, on_exercise)
-    return reports, described, snapshot[0]
+    helpers = workers.Helpers(setup, jobs - 1)
+    try:
+        yield helpers
+    finally:
+        helpers.close()
 
 
 def freeze_what_is_loaded() -> None:

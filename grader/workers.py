@@ -1,28 +1,31 @@
-"""Grade a tree's exercises in several worker processes at once (``grader score --jobs N``).
+"""Grade a tree's exercises in several processes at once (``grader score --jobs N``).
 
 Grading one exercise keeps about one core busy (the trusted side draws and judges while the learner's
-child waits, then the other way round), so a machine with cores to spare grades exercises side by side.
-Each worker is a fresh process (spawned, never forked from a parent that holds threads and a fork server)
-with a sandbox of its own, exactly as a one-process ``grader score`` has; it loads the same course, specs
-and references, says it is ready, and takes exercises one at a time from a queue. No exercise is handed
-out before every worker is ready and the parent has taken its snapshot of the grader's files
-(grader.integrity): nothing is imported after learner code has run anywhere.
+child waits, then the other way round), so a machine with cores to spare grades exercises side by side:
+the grading process itself and N - 1 helpers. Each helper is a fresh process (spawned, never forked from
+a parent that holds threads and a fork server) with a sandbox of its own, set up exactly as a one-process
+``grader score`` sets up its own: it loads the same course, specs and references, says it is ready, and
+grades the exercises it is sent, one at a time. No exercise is handed out before every helper is ready and
+the parent has taken its snapshot of the grader's files (grader.integrity): nothing is imported after
+learner code has run anywhere.
 
-An exercise with a timed check (a race, or a judge that reads the clock) is graded last, alone, while the
-other workers wait: a neighbour's work would slow what it measures.
+An exercise with a timed check (a race, or a judge that reads the clock) is graded last, by the parent,
+alone, while the helpers wait: a neighbour's work would slow what it measures.
 
-What comes back is the trusted workers' plain data (ExerciseReport), in course order whatever the order
+What comes back is the trusted helpers' plain data (ExerciseReport), in course order whatever the order
 they finished in.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-import queue
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +35,8 @@ from grader.settings import RunConfig
 
 ENV_JOBS = "GRADER_JOBS"
 MAX_AUTO_JOBS = 4  # more workers than this mostly add memory (each holds torch and a sandbox)
-READY_SECONDS = 300.0  # for a worker to load torch, the course and its sandbox
-POLL_SECONDS = 1.0  # how often the parent checks that every worker is still alive
+READY_SECONDS = 300.0  # for a helper to load torch, the course and its sandbox
+IN_FLIGHT = 2  # exercises sent to a helper ahead: it starts the next as soon as it sends a report
 
 
 def default_jobs(env: dict[str, str] | None = None) -> int:
@@ -69,114 +72,124 @@ def is_timed(exercise: Exercise) -> bool:
     return any(isinstance(c, Races) or (isinstance(c, Holds) and c.clocked) for c in load_checks(exercise))
 
 
-def grade(
-    setup: Setup,
-    exercises: Sequence[Exercise],
-    jobs: int,
-    before_grading: Callable[[], None],
-    on_exercise: Callable[[Any], None] | None = None,
-) -> tuple[list[Any], dict[str, Any]]:
-    """Grade ``exercises`` with ``jobs`` workers; their reports in course order, and the sandbox's
-    description (the first worker's: every worker runs at the same level on the same machine).
+class Helpers:
+    """The helper processes, started at once so that their set-up overlaps the parent's own."""
 
-    ``before_grading`` runs in this process once the workers are started and before any exercise is
-    handed out (the parent's snapshot of the grader's files).
-    """
-    context = multiprocessing.get_context("spawn")
-    tasks, results = context.Queue(), context.Queue()
-    workers = [
-        context.Process(target=_work, args=(setup, tasks, results), name=f"grader-worker-{i}")
-        for i in range(min(jobs, len(exercises)))
-    ]
-    for worker in workers:
-        worker.start()
-    try:
-        before_grading()
-        described = _wait_until_ready(workers, results)
-        reports = _hand_out(workers, tasks, results, exercises, on_exercise)
-    finally:
-        for _ in workers:
-            tasks.put(None)
-        for worker in workers:
-            worker.join(10)
-            if worker.is_alive():
-                worker.kill()
-                worker.join()
-    return reports, described
+    def __init__(self, setup: Setup, count: int) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.processes: list[Any] = []
+        self.connections: list[Any] = []
+        for i in range(count):
+            mine, theirs = context.Pipe()
+            process = context.Process(target=_help, args=(setup, theirs), name=f"grader-helper-{i}")
+            process.start()
+            theirs.close()
+            self.processes.append(process)
+            self.connections.append(mine)
+        self.described: dict[str, Any] = {}
 
+    def wait_until_ready(self) -> None:
+        """Every helper has loaded everything and set up its sandbox (ScoreError if one could not)."""
+        deadline = time.monotonic() + READY_SECONDS
+        for connection in self.connections:
+            while not connection.poll(1.0):
+                self._check_alive()
+                if time.monotonic() > deadline:
+                    raise ScoreError(f"the grading helpers were not ready within {READY_SECONDS:.0f} s")
+            message = self._receive(connection)
+            if message[0] != "ready":
+                raise ScoreError(f"a grading helper said {message[0]!r} before it was ready")
+            self.described = self.described or message[1]
 
-def _wait_until_ready(workers: list[Any], results: Any) -> dict[str, Any]:
-    described: dict[str, Any] = {}
-    ready = 0
-    deadline = time.monotonic() + READY_SECONDS
-    while ready < len(workers):
-        message = _next(workers, results, deadline)
+    def close(self) -> None:
+        for connection in self.connections:
+            with contextlib.suppress(OSError):  # a helper that is gone already
+                connection.send(None)
+        for process in self.processes:
+            process.join(10)
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+    def _receive(self, connection: Any) -> tuple:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            self._check_alive()
+            raise ScoreError(_STOPPED.format(status="unknown")) from None
         if message[0] == "error":
             raise ScoreError(message[1])
-        if message[0] == "ready":
-            ready += 1
-            described = described or message[1]
-    return described
+        return message
+
+    def _check_alive(self) -> None:
+        """A helper never dies of a learner's code (that ends in its sandbox): one that did is the
+        grader's failure, and no partial score is written."""
+        for process in self.processes:
+            if not process.is_alive():
+                raise ScoreError(_STOPPED.format(status=process.exitcode))
 
 
-def _hand_out(
-    workers: list[Any],
-    tasks: Any,
-    results: Any,
+_STOPPED = (
+    "a grading helper stopped (exit status {status}) before its work was done, so no score can be trusted;"
+    " this is not your fault: report it (meanwhile, grade with --jobs 1)"
+)
+
+
+def share(
+    helpers: Helpers,
     exercises: Sequence[Exercise],
-    on_exercise: Callable[[Any], None] | None,
+    grade_here: Callable[[Exercise], Any],
+    on_exercise: Callable[[Any], None] | None = None,
 ) -> list[Any]:
-    """Every untimed exercise at once (workers take the next as they finish), then each timed one
-    alone; reports passed to ``on_exercise`` in course order as soon as all before them are in."""
+    """Grade ``exercises`` here and in the helpers (ready: Helpers.wait_until_ready); the reports in course
+    order, each passed to ``on_exercise`` as soon as all before it are in. The untimed ones first, shared
+    out as helpers take them; then the timed ones here, alone."""
+    by_id = {e.id: e for e in exercises}
     order = [e.id for e in exercises]
     timed = [e.id for e in exercises if is_timed(e)]
+    waiting = deque(i for i in order if i not in timed)
+    sent: dict[Any, list[str]] = {connection: [] for connection in helpers.connections}
     done: dict[str, Any] = {}
     shown = 0
 
-    def collect(count: int) -> None:
+    def record(exercise_id: str, report: Any) -> None:
         nonlocal shown
-        while count:
-            message = _next(workers, results, None)
-            if message[0] == "error":
-                raise ScoreError(message[1])
-            if message[0] == "graded":
-                done[message[1]] = message[2]
-                count -= 1
-                while shown < len(order) and order[shown] in done:
-                    if on_exercise is not None:
-                        on_exercise(done[order[shown]])
-                    shown += 1
+        done[exercise_id] = report
+        while shown < len(order) and order[shown] in done:
+            if on_exercise is not None:
+                on_exercise(done[order[shown]])
+            shown += 1
 
-    untimed = [i for i in order if i not in timed]
-    for exercise_id in untimed:
-        tasks.put(exercise_id)
-    collect(len(untimed))
+    def collect(timeout: float | None) -> None:
+        ready = wait([*sent, *(p.sentinel for p in helpers.processes)], timeout)
+        for connection in (c for c in ready if c in sent):
+            _, exercise_id, report = helpers._receive(connection)
+            sent[connection].remove(exercise_id)
+            record(exercise_id, report)
+        helpers._check_alive()
+
+    while waiting or any(sent.values()):
+        for connection, ids in sent.items():
+            while waiting and len(ids) < IN_FLIGHT:
+                ids.append(waiting.popleft())
+                try:
+                    connection.send(ids[-1])
+                except OSError:
+                    helpers._check_alive()
+                    raise ScoreError(_STOPPED.format(status="unknown")) from None
+        if waiting:
+            exercise_id = waiting.popleft()
+            record(exercise_id, grade_here(by_id[exercise_id]))
+            collect(0)
+        else:
+            collect(1.0)
     for exercise_id in timed:
-        tasks.put(exercise_id)
-        collect(1)
+        record(exercise_id, grade_here(by_id[exercise_id]))
     return [done[i] for i in order]
 
 
-def _next(workers: list[Any], results: Any, deadline: float | None) -> tuple:
-    """The next message from a worker. A worker that died (it never dies of a learner's code: that ends
-    in its sandbox) is the grader's failure: ScoreError, so that no partial score is written."""
-    while True:
-        try:
-            return results.get(timeout=POLL_SECONDS)
-        except queue.Empty:
-            dead = [w for w in workers if not w.is_alive()]
-            if dead:
-                raise ScoreError(
-                    f"a grading worker stopped (exit status {dead[0].exitcode}) before its work was done,"
-                    " so no score can be trusted; this is not your fault: report it (meanwhile, grade with"
-                    " --jobs 1)"
-                ) from None
-            if deadline is not None and time.monotonic() > deadline:
-                raise ScoreError(f"the grading workers were not ready within {READY_SECONDS:.0f} s") from None
-
-
-def _work(setup: Setup, tasks: Any, results: Any) -> None:
-    """A worker: set up as a one-process ``grader score`` would, then grade what the parent hands out."""
+def _help(setup: Setup, connection: Any) -> None:
+    """A helper: set up as a one-process ``grader score`` would, then grade what the parent sends."""
     try:
         from grader import sandbox as sandboxes
 
@@ -186,18 +199,26 @@ def _work(setup: Setup, tasks: Any, results: Any) -> None:
 
         course.use(setup.course)
         with score.open_sandbox(setup.level, setup.allow_weak_isolation) as sandbox:
-            sandbox.spin_seconds = 0.0  # the cores are shared by the workers: none may poll one away
+            sandbox.spin_seconds = 0.0  # the cores are shared: none may be polled away from a child
             score.load_grader_files(course.active().exercises)
             warm_up()
             score.freeze_what_is_loaded()
-            results.put(("ready", score.describe(sandbox)))
-            while (exercise_id := tasks.get()) is not None:
+            connection.send(("ready", score.describe(sandbox)))
+            while (exercise_id := connection.recv()) is not None:
                 exercise = course.active().get(exercise_id)
                 report = score.grade_one(exercise, setup.root, setup.config, setup.lang, sandbox)
-                results.put(("graded", exercise_id, report))
+                connection.send(("graded", exercise_id, report))
+    except (EOFError, BrokenPipeError, KeyboardInterrupt):  # the parent is gone, or stopped the run
+        pass
     except ScoreError as e:
-        results.put(("error", str(e)))
+        _tell(connection, str(e))
     except BaseException as e:  # a grader bug: the parent reports it, and writes no score
-        results.put(
-            ("error", f"a grading worker failed ({type(e).__name__}: {e}); this is not your fault: report it")
+        _tell(
+            connection,
+            f"a grading helper failed ({type(e).__name__}: {e}); this is not your fault: report it",
         )
+
+
+def _tell(connection: Any, problem: str) -> None:
+    with contextlib.suppress(OSError):  # the parent stopped listening (it failed first): nothing to tell
+        connection.send(("error", problem))

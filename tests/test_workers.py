@@ -1,9 +1,9 @@
-"""grader.workers without processes: how many workers, in what order exercises go out and come back, and
-what a dead worker means. The real thing (spawned workers, each with a sandbox) is in
-tests/sandbox/test_workers.py."""
+"""grader.workers with a helper played by a thread: how many helpers, in what order exercises go out and
+come back, and what a helper that stopped means. The real thing (spawned helpers, each with a sandbox) is
+in tests/sandbox/test_workers.py."""
 
-import queue
-from types import SimpleNamespace
+import threading
+from multiprocessing import Pipe
 
 import pytest
 
@@ -36,45 +36,50 @@ def test_only_races_and_clocked_judges_are_timed() -> None:
     assert not timed & {"broadcast_add", "train_step", "matmul"}
 
 
-class FakeWorkers:
-    """The tasks queue and the results queue of workers that grade in the order they are handed work."""
+def helper_thread(answer) -> tuple[workers.Helpers, list[str]]:
+    """Helpers whose one helper is a thread: it answers each exercise it is sent with ``answer(id)``."""
+    mine, theirs = Pipe()
+    helpers = object.__new__(workers.Helpers)
+    helpers.processes, helpers.connections, helpers.described = [], [mine], {}
+    graded: list[str] = []
 
-    def __init__(self) -> None:
-        self.handed: list[str] = []
-        self.pending: list[str] = []
-        self.finished_before: dict[str, list[str]] = {}  # what was back when each exercise went out
+    def serve() -> None:
+        while (exercise_id := theirs.recv()) is not None:
+            graded.append(exercise_id)
+            theirs.send(answer(exercise_id))
 
-    def put(self, exercise_id: str) -> None:
-        self.finished_before[exercise_id] = [i for i in self.handed if i not in self.pending]
-        self.handed.append(exercise_id)
-        self.pending.append(exercise_id)
-
-    def get(self, timeout: float) -> tuple:
-        exercise_id = self.pending.pop()  # the last handed out comes back first: out of course order
-        return ("graded", exercise_id, f"report of {exercise_id}")
+    threading.Thread(target=serve, daemon=True).start()
+    return helpers, graded
 
 
-def test_timed_exercises_go_out_alone_and_reports_come_back_in_course_order(
+def test_timed_exercises_are_graded_here_last_and_reports_come_back_in_course_order(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    exercises = [
-        course.active().get(i) for i in ("matmul", "pairwise_sq_distances", "broadcast_add", "patchify")
-    ]
+    ids = ("matmul", "pairwise_sq_distances", "broadcast_add", "patchify", "standardize", "one_hot")
+    exercises = [course.active().get(i) for i in ids]
     monkeypatch.setattr(workers, "is_timed", lambda e: e.id == "pairwise_sq_distances")
-    fake = FakeWorkers()
+    helpers, by_helper = helper_thread(lambda i: ("graded", i, f"report of {i}"))
+    here: list[str] = []
+    seen_when_timed: list[str] = []
+
+    def grade_here(exercise) -> str:
+        if exercise.id == "pairwise_sq_distances":
+            seen_when_timed.extend(by_helper + here)
+        here.append(exercise.id)
+        return f"report of {exercise.id}"
+
     shown: list[str] = []
-    reports = workers._hand_out([SimpleNamespace(is_alive=lambda: True)], fake, fake, exercises, shown.append)
-    assert fake.handed[-1] == "pairwise_sq_distances"
-    assert set(fake.finished_before["pairwise_sq_distances"]) == {"matmul", "broadcast_add", "patchify"}
-    expected = [f"report of {e.id}" for e in exercises]
-    assert reports == shown == expected
+    reports = workers.share(helpers, exercises, grade_here, shown.append)
+    helpers.close()
+    assert here[-1] == "pairwise_sq_distances" and "pairwise_sq_distances" not in by_helper
+    assert sorted(seen_when_timed) == sorted(set(ids) - {"pairwise_sq_distances"})
+    assert by_helper and len(here) > 1  # both graded
+    assert reports == shown == [f"report of {i}" for i in ids]
 
 
-def test_a_worker_that_died_stops_the_run_without_a_score() -> None:
-    class Silent:
-        def get(self, timeout: float) -> tuple:
-            raise queue.Empty
-
-    dead = SimpleNamespace(is_alive=lambda: False, exitcode=-9)
-    with pytest.raises(ScoreError, match=r"worker stopped.*exit status -9.*no score"):
-        workers._next([dead], Silent(), None)
+def test_a_helper_that_failed_stops_the_run_without_a_score() -> None:
+    helpers, _ = helper_thread(lambda i: ("error", "a grading helper failed (RuntimeError: boom)"))
+    exercises = [course.active().get(i) for i in ("matmul", "broadcast_add", "patchify")]
+    with pytest.raises(ScoreError, match="RuntimeError: boom"):
+        workers.share(helpers, exercises, lambda e: f"report of {e.id}")
+    helpers.close()

@@ -338,11 +338,37 @@ def _helpers(
 ) -> Iterator[workers.Helpers]:
     """The ``jobs - 1`` helper processes that grade beside this one (grader.workers), stopped on leaving."""
     setup = workers.Setup(course.active(), root, config, lang, level, allow_weak_isolation)
-    helpers = workers.Helpers(setup, jobs - 1)
+    helpers = workers.Helpers(setup, jobs - 1, f"{__name__}:help_grade")
     try:
         yield helpers
     finally:
         helpers.close()
+
+
+def help_grade(setup: workers.Setup, connection: Any) -> None:
+    """A helper of grade_tree's (grader.workers): set up as a one-process ``grader score`` sets itself up,
+    then grade what the parent sends (its sandbox's fork server is already started: grader.workers)."""
+    try:
+        course.use(setup.course)
+        with open_sandbox(setup.level, setup.allow_weak_isolation) as sandbox:
+            sandbox.spin_seconds = 0.0  # the cores are shared: none may be polled away from a child
+            load_grader_files(course.active().exercises)
+            warm_up()
+            freeze_what_is_loaded()
+            connection.send(("ready", describe(sandbox)))
+            while (exercise_id := connection.recv()) is not None:
+                exercise = course.active().get(exercise_id)
+                report = grade_one(exercise, setup.root, setup.config, setup.lang, sandbox)
+                connection.send(("graded", exercise_id, report))
+    except (EOFError, BrokenPipeError, KeyboardInterrupt):  # the parent is gone, or stopped the run
+        pass
+    except ScoreError as e:
+        workers.tell(connection, str(e))
+    except BaseException as e:  # a grader bug: the parent reports it, and writes no score
+        workers.tell(
+            connection,
+            f"a grading helper failed ({type(e).__name__}: {e}); this is not your fault: report it",
+        )
 
 
 def freeze_what_is_loaded() -> None:

@@ -19,6 +19,7 @@ they finished in.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing
 import os
 import time
@@ -75,13 +76,14 @@ def is_timed(exercise: Exercise) -> bool:
 class Helpers:
     """The helper processes, started at once so that their set-up overlaps the parent's own."""
 
-    def __init__(self, setup: Setup, count: int) -> None:
+    def __init__(self, setup: Setup, count: int, work: str) -> None:
+        """``work``: "module:function", called as function(setup, connection) for a helper's whole life."""
         context = multiprocessing.get_context("spawn")
         self.processes: list[Any] = []
         self.connections: list[Any] = []
         for i in range(count):
             mine, theirs = context.Pipe()
-            process = context.Process(target=_help, args=(setup, theirs), name=f"grader-helper-{i}")
+            process = context.Process(target=_start, args=(setup, theirs, work), name=f"grader-helper-{i}")
             process.start()
             theirs.close()
             self.processes.append(process)
@@ -188,37 +190,17 @@ def share(
     return [done[i] for i in order]
 
 
-def _help(setup: Setup, connection: Any) -> None:
-    """A helper: set up as a one-process ``grader score`` would, then grade what the parent sends."""
-    try:
-        from grader import sandbox as sandboxes
+def _start(setup: Setup, connection: Any, work: str) -> None:
+    """A new helper: its sandbox's fork server starts before anything imports torch (grader.sandbox.prepare:
+    it is forked from this process, which must not hold torch's threads yet), then ``work`` runs."""
+    from grader import sandbox
 
-        sandboxes.prepare()  # before torch, as grader.cli does
-        from grader import course, score
-        from grader.warmup import warm_up
-
-        course.use(setup.course)
-        with score.open_sandbox(setup.level, setup.allow_weak_isolation) as sandbox:
-            sandbox.spin_seconds = 0.0  # the cores are shared: none may be polled away from a child
-            score.load_grader_files(course.active().exercises)
-            warm_up()
-            score.freeze_what_is_loaded()
-            connection.send(("ready", score.describe(sandbox)))
-            while (exercise_id := connection.recv()) is not None:
-                exercise = course.active().get(exercise_id)
-                report = score.grade_one(exercise, setup.root, setup.config, setup.lang, sandbox)
-                connection.send(("graded", exercise_id, report))
-    except (EOFError, BrokenPipeError, KeyboardInterrupt):  # the parent is gone, or stopped the run
-        pass
-    except ScoreError as e:
-        _tell(connection, str(e))
-    except BaseException as e:  # a grader bug: the parent reports it, and writes no score
-        _tell(
-            connection,
-            f"a grading helper failed ({type(e).__name__}: {e}); this is not your fault: report it",
-        )
+    sandbox.prepare()
+    module, function = work.split(":")
+    getattr(importlib.import_module(module), function)(setup, connection)
 
 
-def _tell(connection: Any, problem: str) -> None:
+def tell(connection: Any, problem: str) -> None:
+    """A helper's last word: what stopped it (the parent raises it as a ScoreError)."""
     with contextlib.suppress(OSError):  # the parent stopped listening (it failed first): nothing to tell
         connection.send(("error", problem))

@@ -223,6 +223,7 @@ def grade_tree(
             warm_up()  # while the fork server does the same: this process would pay it soon anyway
         freeze_what_is_loaded()
         if helpers is not None:
+            sandbox.spin_seconds = 0.0  # the cores are shared with the helpers: none may be polled away
             helpers.wait_until_ready()  # no exercise is handed out before everything everywhere is loaded
             grade_here = lambda e: grade_one(e, root, config, lang, sandbox)  # noqa: E731
             reports = workers.share(helpers, exercises, grade_here, on_exercise)

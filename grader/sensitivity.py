@@ -6,7 +6,7 @@ last bits only, and the check's fixed tolerance absorbs it; on an ill-conditione
 identical rows, a variance of 0, a long rollout) the same rounding is amplified far past it. So when a
 value comparison fails, the reference is run again on *variants* of the case that must give the same
 answer (:func:`variants`), and its own deviation per element (:func:`spread`) widens the allowed error
-(grader.compare's ``allowance``).
+(a grader.compare.Allowance).
 
 Trusted side only: variants are built from the case, the runs are the reference's, and nothing the
 learner's code returned goes into the allowance.
@@ -52,7 +52,10 @@ def widened(value: Any) -> Any:
 
 
 def variants(case: Case) -> list[Variant]:
-    """The case relaid and the case widened, each where that changes something."""
+    """The case relaid and the case widened, each where that changes something. None where tensors of
+    the case share memory: each variant copies them apart, which may change what the call computes."""
+    if _aliased(case.inputs()):
+        return []
     found = []
     for change, described in ((relaid, RELAID), (widened, WIDENED)):
         other = Case(
@@ -84,11 +87,6 @@ def spread(observe: Callable[[Case], Any], case: Case, expected: Any) -> Allowan
     if not used:
         return None
     return Allowance(deviation, _joined(used))
-
-
-def largest(spread: Any) -> float:
-    """The largest element of an allowance's spread (0.0 where it has no floating values)."""
-    return max(_leaves(spread), default=0.0)
 
 
 def _joined(parts: list[Msg]) -> Msg:
@@ -134,6 +132,23 @@ def _widen(t: torch.Tensor) -> torch.Tensor:
         return t
     out = t.detach().to(torch.float64)
     return out.requires_grad_(t.requires_grad) if t.requires_grad else out
+
+
+def _aliased(inputs: dict[str, Any]) -> bool:
+    storages = [t.untyped_storage().data_ptr() for t in _tensors(inputs) if t.device.type != "meta"]
+    storages = [p for p in storages if p]  # an empty tensor has no memory to share
+    return len(storages) != len(set(storages))
+
+
+def _tensors(value: Any) -> Iterator[torch.Tensor]:
+    if isinstance(value, torch.Tensor):
+        yield value
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _tensors(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _tensors(v)
 
 
 def _changed(before: dict[str, Any], after: dict[str, Any]) -> bool:
@@ -220,17 +235,3 @@ def _larger(a: Any, b: Any) -> Any:
     if isinstance(a, dict):
         return {k: _larger(a[k], b[k]) for k in a}
     return tuple(_larger(x, y) for x, y in zip(a, b, strict=True))
-
-
-def _leaves(allowance: Any) -> Iterator[float]:
-    if isinstance(allowance, torch.Tensor):
-        if allowance.numel():
-            yield float(allowance.max())
-    elif isinstance(allowance, float):
-        yield allowance
-    elif isinstance(allowance, dict):
-        for v in allowance.values():
-            yield from _leaves(v)
-    elif isinstance(allowance, list | tuple):
-        for v in allowance:
-            yield from _leaves(v)

@@ -58,6 +58,14 @@ def test_variants_change_something_or_are_left_out() -> None:
     assert [v.described for v in variants(Case.of(x=torch.arange(4)))] == [sensitivity.RELAID]
 
 
+def test_a_case_whose_tensors_share_memory_has_no_variants() -> None:
+    """Copying x and its view apart could change what a call that writes into one of them computes."""
+    x = torch.ones(4)
+    assert variants(Case.of(x=x, y=x[1:])) == []
+    assert variants(Case.of(pair=[x, x])) == []
+    assert len(variants(Case.of(x=x, y=torch.ones(4)))) == 2
+
+
 def _observe(results):
     """A stand-in for the reference's run: the next result (or error) for each variant, in order."""
     queue = list(results)

@@ -9,7 +9,8 @@ a tolerance decides) under seeds 0..19:
 
 - by ``pytest <tree>`` with the grader plugin: one subprocess runs pytest once per seed (pytest.main in a
   loop, so torch is imported once) over trees holding every solution;
-- by ``grader score``'s path: run_exercise with one Sandbox (the learner's code in confined children).
+- by ``grader score``'s path: the learner's code in a sandboxed child, judged by run_check on the
+  trusted side (one child per solution, for every seed).
 
 Examples per check and seed: EXAMPLES, after the check's fixed examples; 20 seeds make 40 drawn inputs
 per check (a check that sets its own max_examples, as train_step's do, keeps it). The cost is what the
@@ -26,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from grader import course
-from grader.runner import Settings, load_checks, run_exercise
+from grader.runner import Settings, load_checks, load_reference, new_evidence_log, run_check
 from grader.sandbox import Sandbox
 from grader.spec import Agrees
 
@@ -72,7 +73,8 @@ print("FOUND" + json.dumps(found))
 
 
 def value_checks(exercise_id: str) -> list[str]:
-    return [c.name for c in load_checks(course.active().get(exercise_id)) if isinstance(c, Agrees)]
+    checks = load_checks(course.active().get(exercise_id))
+    return [c.name for c in checks if isinstance(c, Agrees) and not c.hidden]
 
 
 def test_every_solution_says_what_order_it_computes_in() -> None:
@@ -119,18 +121,25 @@ def by_pytest(placed: dict[Path, tuple[str, str]], seeds: list[int]) -> dict[int
 
 
 def by_score(placed: dict[Path, tuple[str, str]], seeds: list[int]) -> dict[int, dict[str, str]]:
-    """The same, graded as ``grader score`` grades: run_exercise with the learner's code sandboxed."""
-    found: dict[int, dict[str, str]] = {}
+    """The same, judged as ``grader score`` judges: the learner's code in a sandboxed child, each check
+    through run_check against the trusted reference. One child per solution serves every seed (a child
+    per exercise and seed would cost more than the grading)."""
+    found: dict[int, dict[str, str]] = {seed: {} for seed in seeds}
     with Sandbox() as sandbox:
-        for seed in seeds:
-            found[seed] = {}
-            for path, (exercise_id, name) in placed.items():
-                exercise = course.active().get(exercise_id)
-                settings = Settings(max_examples=EXAMPLES, seed=seed)
-                only = set(value_checks(exercise_id))
-                result = run_exercise(exercise, path.parent.parent, settings, only, sandbox=sandbox)
-                for check in result.checks:
-                    found[seed][f"{exercise_id}/{name}::{check.check}"] = check.status.value
+        for path, (exercise_id, name) in placed.items():
+            exercise = course.active().get(exercise_id)
+            reference = load_reference(exercise)
+            checks = [c for c in load_checks(exercise) if c.name in value_checks(exercise_id)]
+            learner = sandbox.load(exercise, path.parent.parent)
+            try:
+                for seed in seeds:
+                    settings = Settings(max_examples=EXAMPLES, seed=seed)
+                    evidence = new_evidence_log(learner)
+                    for check in checks:
+                        result = run_check(check, learner, reference, settings, evidence)
+                        found[seed][f"{exercise_id}/{name}::{check.name}"] = result.status.value
+            finally:
+                learner.close()
     return found
 
 

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 import torch
 
-from grader import course, sensitivity
+from grader import course, recorded, sensitivity
 from grader.cases import Case
 from grader.compare import MARGIN
 from grader.harness import LearnerError, Outcome
-from grader.runner import Settings, run_exercise
+from grader.loader import load
+from grader.runner import Settings, load_checks, run_check, run_exercise
 from grader.sensitivity import relaid, spread, variants, widened
 
 
@@ -172,3 +173,22 @@ def test_a_real_bug_still_fails_and_says_what_was_allowed(tmp_path: Path, counte
     text = check.failure.problem.render("en")
     assert "abs diff" in text and "memory layout" in text, text
     assert ("the reference's own result did not move" in text) or (f"+ {MARGIN:g} × " in text), text
+
+
+def test_a_replayed_recording_keeps_the_fixed_tolerance(tmp_path: Path, counted: list[Case]) -> None:
+    """A withheld reference is replayed from its recorded results: there is no reference to run on the
+    variants, so the check's own tolerance decides (docs/authoring.md, "Tolerances")."""
+    exercise = course.active().get("broadcast_add")
+    check = next(c for c in load_checks(exercise) if c.name == "matches_a_plus_b")
+    case = check.examples[0]
+    expected = case["a"] + case["b"]
+    recording = recorded.Recording(
+        exercise, {check.name: (recorded.Expectation(case, Outcome(value=expected)),)}
+    )
+    target = tmp_path / exercise.relpath
+    target.parent.mkdir(parents=True)
+    target.write_text("def broadcast_add(a, b):\n    return a + b + 1e-3\n", encoding="utf-8")
+    learner = load(exercise, tmp_path)
+    result = run_check(check, learner, recording, Settings(max_examples=5, seed=0))
+    assert result.status == "failed" and counted == []
+    assert "abs diff" in result.failure.problem.render("en")

@@ -81,7 +81,8 @@ def main() -> int:
         )
     for name, values in measured.items():
         walls, mibs = zip(*values, strict=True)
-        print(f"{name}: median wall {statistics.median(walls):.2f}s, median peak {statistics.median(mibs):.0f} MiB")
+        wall, peak = statistics.median(walls), statistics.median(mibs)
+        print(f"{name}: median wall {wall:.2f}s, median peak {peak:.0f} MiB")
     median = statistics.median(ratios)
     print(f"grader / hand-written, per pair: {', '.join(f'{r:.2f}' for r in sorted(ratios))}")
     print(f"median ratio {median:.2f} (budget {args.budget:.2f})")

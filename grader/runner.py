@@ -21,10 +21,10 @@ import hypothesis
 from hypothesis import HealthCheck, Phase
 from hypothesis.errors import HypothesisException, HypothesisWarning
 
-from grader import recorded
+from grader import recorded, sensitivity
 from grader.cases import Case
 from grader.catalog import Exercise
-from grader.compare import compare
+from grader.compare import Allowance, compare, is_value_mismatch
 from grader.gate.verdict import EvidenceLog
 from grader.generation import seed_alone
 from grader.harness import MUTATED, NOT_IMPLEMENTED, RAISED, LearnerError, LearnerFault, Outcome
@@ -237,6 +237,13 @@ def run_check(
         if evidence is not None:
             evidence.add(got.evidence)
         problem = judge(check, case, expected, got)
+        if isinstance(check, Agrees) and is_value_mismatch(problem):
+            # only now, on a failing value: how far the reference's own result moves on this input
+            # under equally valid ways of computing it, built from the case alone (grader.sensitivity)
+            rerun = lambda variant: reference.observe(check, variant.clone())  # noqa: E731
+            allowance = sensitivity.spread(rerun, case, expected.value)
+            if allowance is not None:
+                problem = judge(check, case, expected, got, allowance)
         if isinstance(problem, Judgement):
             if problem.timing is not None:
                 timings.append(problem.timing)
@@ -309,11 +316,14 @@ def _raced(check: Races, learner: Implementation) -> CheckResult:
     return CheckResult(exercise.id, check.name, Status.FAILED, 0, check.points, failure, timing=race.timing)
 
 
-def judge(check: Check, case: Case, expected: Outcome | None, got: Outcome) -> Msg | Judgement | None:
+def judge(
+    check: Check, case: Case, expected: Outcome | None, got: Outcome, allowance: Allowance | None = None
+) -> Msg | Judgement | None:
     """What is wrong with the learner's outcome, or None (a Holds judge may say more: a Judgement).
     ``expected``: the reference's outcome (None for a Holds check, which never looks at it).
 
-    Runs on the trusted side only.
+    ``allowance``: an Agrees check's extra allowed error, from the reference's own sensitivity on this
+    case (grader.sensitivity). Runs on the trusted side only.
     """
     if isinstance(check, Raises):
         if expected.error is None:
@@ -335,7 +345,7 @@ def judge(check: Check, case: Case, expected: Outcome | None, got: Outcome) -> M
     if isinstance(check, Holds):
         return check.judge(case, got.value, got.seconds) if check.clocked else check.judge(case, got.value)
     if isinstance(check, Agrees):
-        problem = compare(expected.value, got.value, check.tol)
+        problem = compare(expected.value, got.value, check.tol, allowance=allowance)
         if problem:
             return problem
         unexpected = [n for n in got.aliased if n not in expected.aliased]

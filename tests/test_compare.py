@@ -8,7 +8,8 @@ import pytest
 import torch
 
 from grader import compare as messages
-from grader.compare import EXACT, Tolerance, compare
+from grader.compare import EXACT, MARGIN, Allowance, Tolerance, compare, is_value_mismatch
+from grader.i18n import say
 
 
 def key(problem):
@@ -133,3 +134,71 @@ def test_subclasses_of_a_plain_container_are_that_container() -> None:
     assert compare([1, 2], (1, 2)) is not None
     assert compare((1, 2), [1, 2]) is not None
     assert compare({"a": 1}, [("a", 1)]) is not None
+
+
+# -- an allowance from the reference's own sensitivity (grader.sensitivity) ---------------------------------
+
+MOVED = say("a contiguous copy", "连续副本")
+TIGHT = Tolerance(rtol=0.0, atol=1e-6)
+
+
+def test_an_allowance_widens_each_element_by_margin_times_its_spread() -> None:
+    expected, got = torch.tensor([1.0, 2.0, 3.0]), torch.tensor([1.0, 2.0 + 1e-3, 3.0])
+    assert key(compare(expected, got, TIGHT)) == "values"
+    spread = torch.tensor([0.0, 1e-3 / MARGIN, 0.0], dtype=torch.float64)
+    assert compare(expected, got, TIGHT, allowance=Allowance(spread, MOVED)) is None
+    # the spread of one element allows nothing at another
+    elsewhere = torch.tensor([1e-3, 0.0, 1e-3], dtype=torch.float64)
+    problem = compare(expected, got, TIGHT, allowance=Allowance(elsewhere, MOVED))
+    assert key(problem) == "values" and problem.params["index"] == (1,)
+    # just short of the difference still fails
+    short = spread * 0.9
+    assert key(compare(expected, got, TIGHT, allowance=Allowance(short, MOVED))) == "values"
+
+
+def test_the_message_says_what_the_allowed_error_was_derived_from() -> None:
+    expected, got = torch.tensor([0.05426]), torch.tensor([0.05426 + 1e-4])
+    problem = compare(expected, got, TIGHT, allowance=Allowance(torch.tensor([3.1e-7]).double(), MOVED))
+    text = problem.render("en")
+    assert text.endswith(
+        "(abs diff 9.9998e-05, allowed 1e-06 + 4 × 3.1e-07, where 3.1e-07 is how far the reference's own"
+        " result moved with a contiguous copy)"
+    )
+    zh = problem.render("zh")
+    assert "其中 3.1e-07 是参考实现自身的结果在连续副本上的偏移" in zh and "4 × 3.1e-07" in zh
+    still = compare(expected, got, TIGHT, allowance=Allowance(torch.zeros(1).double(), MOVED)).render("en")
+    assert "allowed 1e-06: the reference's own result did not move with a contiguous copy" in still
+
+
+def test_an_allowance_reaches_items_of_containers_and_python_floats() -> None:
+    expected = {"losses": [0.5, 0.25], "state": (torch.ones(2),)}
+    got = {"losses": [0.5, 0.25 + 1e-4], "state": (torch.ones(2) + torch.tensor([0.0, 1e-4]),)}
+    assert key(compare(expected, got, TIGHT)) == "value"
+    spread = {"losses": (0.0, 1e-4 / MARGIN), "state": (torch.tensor([0.0, 1e-4 / MARGIN]).double(),)}
+    assert compare(expected, got, TIGHT, allowance=Allowance(spread, MOVED)) is None
+    spread["losses"] = (0.0, 1e-6)
+    problem = compare(expected, got, TIGHT, allowance=Allowance(spread, MOVED))
+    assert key(problem) == "value_within" and problem.params["where"] == "result['losses'][1]"
+    assert "4 × 1e-06" in problem.render("en")
+
+
+def test_exact_dtypes_never_get_an_allowance() -> None:
+    huge = Allowance(torch.full((2,), 100.0, dtype=torch.float64), MOVED)
+    assert key(compare(torch.tensor([1, 2]), torch.tensor([1, 3]), allowance=huge)) == "values"
+    assert key(compare(torch.tensor([True, False]), torch.tensor([True, True]), allowance=huge)) == "values"
+    assert key(compare(3, 4, allowance=Allowance(None, MOVED))) == "value"
+
+
+def test_nan_and_metadata_are_not_excused_by_an_allowance() -> None:
+    huge = Allowance(torch.full((2,), 1e9, dtype=torch.float64), MOVED)
+    assert key(compare(torch.zeros(2), torch.tensor([0.0, math.nan]), allowance=huge)) == "values"
+    assert key(compare(torch.zeros(2), torch.zeros(3), allowance=huge)) == "shape"
+    assert key(compare(torch.zeros(2), torch.zeros(2).double(), allowance=huge)) == "dtype"
+
+
+def test_only_a_difference_of_values_is_a_value_mismatch() -> None:
+    assert is_value_mismatch(compare(torch.zeros(2), torch.ones(2)))
+    assert is_value_mismatch(compare(0.0, 1.0))
+    assert not is_value_mismatch(compare(torch.zeros(2), torch.zeros(3)))
+    assert not is_value_mismatch(compare(torch.zeros(2), [0.0, 0.0]))
+    assert not is_value_mismatch(None)

@@ -103,9 +103,11 @@ def test_train_step(data):
 leaves = tensors(hnp.array_shapes(min_dims=0, max_dims=2, max_side=3)) | st.integers() | st.none()
 structures = st.recursive(
     leaves,
-    lambda children: st.lists(children, max_size=3)
-    | st.lists(children, max_size=3).map(tuple)
-    | st.dictionaries(st.sampled_from("xyz"), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.lists(children, max_size=3).map(tuple)
+        | st.dictionaries(st.sampled_from("xyz"), children, max_size=3)
+    ),
     max_leaves=8,
 )
 

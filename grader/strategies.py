@@ -51,10 +51,29 @@ _NUMPY = {
 }
 
 
+def _kept(make):
+    """Give back the strategy already built for the same arguments. Specs call these inside their own
+    composites, on every draw; Hypothesis validates each new strategy object on its first draw, which cost
+    more than the draw itself. Same arguments, same strategy: the draws are the same. Unhashable arguments
+    (a list of sizes) build a new one, as before."""
+    kept = functools.lru_cache(maxsize=4096)(make)
+
+    @functools.wraps(make)
+    def strategy(*args, **kwargs):
+        try:
+            return kept(*args, **kwargs)
+        except TypeError:  # an unhashable argument
+            return make(*args, **kwargs)
+
+    return strategy
+
+
+@_kept
 def dtypes(choices: Sequence[torch.dtype] = FLOAT_DTYPES) -> st.SearchStrategy[torch.dtype]:
     return st.sampled_from(tuple(choices))
 
 
+@_kept
 def shapes(
     min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 5
 ) -> st.SearchStrategy[tuple[int, ...]]:
@@ -72,6 +91,7 @@ def distinct_sizes(n: int, min_size: int = 1, max_size: int = 6) -> st.SearchStr
 SIZE_DRAWS = ("distinct",) * 5 + ("equal", "equal", "same", "one", "zero")
 
 
+@_kept
 def sizes(n: int, min_size: int | Sequence[int] = 1, max_size: int = 6) -> st.SearchStrategy[tuple[int, ...]]:
     """``n`` sizes, one per named dimension: all different about half of the time, so a swapped axis
     changes the shape; otherwise a corner where a bug can hide from different sizes: two sizes equal (a
@@ -160,6 +180,7 @@ def _elements(dtype: torch.dtype, low: float, high: float) -> st.SearchStrategy:
     return st.integers(max(int(low), int(info.min)), min(int(high), int(info.max)))
 
 
+@_kept
 @st.composite
 def tensors(
     draw: st.DrawFn,

@@ -1,7 +1,8 @@
 """The trusted parent runs only code it loaded before any learner code, and proves it was not changed.
 
 :func:`capture` imports every module of the grader (reports included: they would otherwise be imported
-after grading, from files learner code might have reached) and takes a digest of everything the parent,
+after grading, from files learner code might have reached), but the fork servers' start-up scripts, and
+takes a digest of everything the parent,
 or any later Python process of this installation, can import:
 
 - every file of the installed ``grader`` package, compiled caches included;
@@ -32,6 +33,10 @@ import grader
 from grader.errors import ScoreError
 
 STARTUP_MODULES = ("sitecustomize", "usercustomize")  # imported by site.py when found on sys.path
+# grader.sandbox.preload, grader.learner.preload: what a fork server runs once, at its start, in its own
+# process (a first grading, the sandbox's plans); never imported here, so not imported to be fingerprinted
+# (their files are, like every file of the package). Importing them here cost two seconds a run.
+FORK_SERVER_SCRIPT = "preload"
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,8 @@ def capture(course_root: Path | None = None) -> Snapshot:
     (the active course's when None) and Python's start-up files."""
     package = Path(grader.__file__).resolve().parent
     for module in pkgutil.walk_packages([str(package)], prefix="grader."):
-        importlib.import_module(module.name)
+        if module.name.rsplit(".", 1)[-1] != FORK_SERVER_SCRIPT:
+            importlib.import_module(module.name)
     if course_root is None:
         from grader import course
 

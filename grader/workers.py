@@ -116,7 +116,9 @@ class Helpers:
     def _receive(self, connection: Any) -> tuple:
         try:
             message = connection.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError):  # its end closed: it is exiting, so wait a moment for its status
+            for process in self.processes:
+                process.join(1.0)
             self._check_alive()
             raise ScoreError(_STOPPED.format(status="unknown")) from None
         if message[0] == "error":

@@ -83,3 +83,15 @@ def test_a_helper_that_failed_stops_the_run_without_a_score() -> None:
     with pytest.raises(ScoreError, match="RuntimeError: boom"):
         workers.share(helpers, exercises, lambda e: f"report of {e.id}")
     helpers.close()
+
+
+def test_a_helper_that_cannot_start_stops_the_run_with_its_exit_status(tmp_path) -> None:
+    from grader.settings import RunConfig, Settings
+
+    setup = workers.Setup(course.active(), tmp_path, RunConfig(Settings(), "local"), "en", None, False)
+    helpers = workers.Helpers(setup, 1, "grader.no_such_module:help_grade")
+    try:
+        with pytest.raises(ScoreError, match=r"helper stopped \(exit status 1\).*no score"):
+            helpers.wait_until_ready()
+    finally:
+        helpers.close()

@@ -22,6 +22,7 @@ import hashlib
 import os
 import platform
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -225,7 +226,11 @@ def grade_tree(
         if helpers is not None:
             sandbox.spin_seconds = 0.0  # the cores are shared with the helpers: none may be polled away
             helpers.wait_until_ready()  # no exercise is handed out before everything everywhere is loaded
-            grade_here = lambda e: grade_one(e, root, config, lang, sandbox)  # noqa: E731
+
+            def grade_here(exercise: Exercise, following: Exercise | None) -> ExerciseReport:
+                _prepare_next(sandbox, [following] if following else [], root)
+                return grade_one(exercise, root, config, lang, sandbox)
+
             reports = workers.share(helpers, exercises, grade_here, on_exercise)
         else:
             reports = _grade_all(root, exercises, config, lang, on_exercise, sandbox)
@@ -357,7 +362,14 @@ def help_grade(setup: workers.Setup, connection: Any) -> None:
             warm_up()
             freeze_what_is_loaded()
             connection.send(("ready", describe(sandbox)))
-            while (exercise_id := connection.recv()) is not None:
+            sent: deque[str | None] = deque()
+            while (exercise_id := sent.popleft() if sent else connection.recv()) is not None:
+                while (
+                    connection.poll()
+                ):  # the next one is already here: its child starts while this is graded
+                    sent.append(connection.recv())
+                following = [course.active().get(i) for i in sent if i is not None][:1]
+                _prepare_next(sandbox, following, setup.root)
                 exercise = course.active().get(exercise_id)
                 report = grade_one(exercise, setup.root, setup.config, setup.lang, sandbox)
                 connection.send(("graded", exercise_id, report))

@@ -142,12 +142,13 @@ _STOPPED = (
 def share(
     helpers: Helpers,
     exercises: Sequence[Exercise],
-    grade_here: Callable[[Exercise], Any],
+    grade_here: Callable[[Exercise, Exercise | None], Any],
     on_exercise: Callable[[Any], None] | None = None,
 ) -> list[Any]:
     """Grade ``exercises`` here and in the helpers (ready: Helpers.wait_until_ready); the reports in course
     order, each passed to ``on_exercise`` as soon as all before it are in. The untimed ones first, shared
-    out as helpers take them; then the timed ones here, alone."""
+    out as helpers take them; then the timed ones here, alone. ``grade_here(exercise, following)`` grades
+    one here; ``following`` is the one it grades next, if known (its sandbox may set that one up now)."""
     by_id = {e.id: e for e in exercises}
     order = [e.id for e in exercises]
     timed = [e.id for e in exercises if is_timed(e)]
@@ -172,7 +173,8 @@ def share(
             record(exercise_id, report)
         helpers._check_alive()
 
-    while waiting or any(sent.values()):
+    mine: deque[str] = deque()  # what this process grades next
+    while waiting or mine or any(sent.values()):
         for connection, ids in sent.items():
             while waiting and len(ids) < IN_FLIGHT:
                 ids.append(waiting.popleft())
@@ -181,14 +183,17 @@ def share(
                 except OSError:
                     helpers._check_alive()
                     raise ScoreError(_STOPPED.format(status="unknown")) from None
-        if waiting:
-            exercise_id = waiting.popleft()
-            record(exercise_id, grade_here(by_id[exercise_id]))
+        if mine or waiting:
+            exercise_id = mine.popleft() if mine else waiting.popleft()
+            if waiting:
+                mine.append(waiting.popleft())  # this process's next: its child starts while it grades
+            record(exercise_id, grade_here(by_id[exercise_id], by_id[mine[0]] if mine else None))
             collect(0)
         else:
             collect(1.0)
-    for exercise_id in timed:
-        record(exercise_id, grade_here(by_id[exercise_id]))
+    for position, exercise_id in enumerate(timed):
+        following = by_id[timed[position + 1]] if position + 1 < len(timed) else None
+        record(exercise_id, grade_here(by_id[exercise_id], following))
     return [done[i] for i in order]
 
 

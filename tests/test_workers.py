@@ -62,7 +62,7 @@ def test_timed_exercises_are_graded_here_last_and_reports_come_back_in_course_or
     here: list[str] = []
     seen_when_timed: list[str] = []
 
-    def grade_here(exercise) -> str:
+    def grade_here(exercise, following) -> str:
         if exercise.id == "pairwise_sq_distances":
             seen_when_timed.extend(by_helper + here)
         here.append(exercise.id)
@@ -81,7 +81,7 @@ def test_a_helper_that_failed_stops_the_run_without_a_score() -> None:
     helpers, _ = helper_thread(lambda i: ("error", "a grading helper failed (RuntimeError: boom)"))
     exercises = [course.active().get(i) for i in ("matmul", "broadcast_add", "patchify")]
     with pytest.raises(ScoreError, match="RuntimeError: boom"):
-        workers.share(helpers, exercises, lambda e: f"report of {e.id}")
+        workers.share(helpers, exercises, lambda e, following: f"report of {e.id}")
     helpers.close()
 
 

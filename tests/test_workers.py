@@ -1,6 +1,6 @@
 """grader.workers with a helper played by a thread: how many helpers, in what order exercises go out and
 come back, and what a helper that stopped means. The real thing (spawned helpers, each with a sandbox) is
-in tests/sandbox/test_workers.py."""
+in tests/sandbox/test_jobs.py."""
 
 import threading
 from multiprocessing import Pipe

@@ -115,16 +115,10 @@ def test_an_infinite_deviation_allows_nothing() -> None:
 
 # -- the runner asks for the spread only where a value comparison failed ---------------------------------
 
-CONTIGUOUS_TRAIN_STEP = """
-def train_step(model, inputs, targets, loss_fn, optimizer):
-    model.train()
-    inputs = inputs.contiguous()
-    optimizer.zero_grad()
-    loss = loss_fn(model(inputs), targets)
-    loss.backward()
-    optimizer.step()
-    return loss.item()
-"""
+# the issue's correct train_step (tests/fairness keeps it among the solutions graded under 20 seeds)
+CONTIGUOUS_TRAIN_STEP = (
+    Path(__file__).parent / "fairness" / "train_step" / "right_contiguous_batch.py"
+).read_text(encoding="utf-8")
 LOSS_PLUS_ONE_PERCENT = CONTIGUOUS_TRAIN_STEP.replace("loss.item()", "loss.item() * 1.01")
 
 

@@ -306,5 +306,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """pytest collects garbage, harder, before it exits; nothing the run made is needed any more."""
+    """pytest collects garbage, harder, before it exits; nothing the run made is needed any more. The
+    collector is on again in any case: a collection that stopped early never reached the hook above."""
     gc.freeze()
+    gc.enable()

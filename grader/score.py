@@ -214,7 +214,9 @@ def grade_tree(
         sandbox = stack.enter_context(open_sandbox(level, allow_weak_isolation)) if sandboxed else None
         # the helpers start now: their set-up (grader.workers) overlaps this process's own
         helpers = (
-            stack.enter_context(_helpers(root, config, lang, level, allow_weak_isolation, jobs))
+            stack.enter_context(
+                _helpers(root, config, lang, level, allow_weak_isolation, min(jobs, len(exercises)))
+            )
             if helping
             else None
         )
@@ -226,6 +228,7 @@ def grade_tree(
         if helpers is not None:
             sandbox.spin_seconds = 0.0  # the cores are shared with the helpers: none may be polled away
             helpers.wait_until_ready()  # no exercise is handed out before everything everywhere is loaded
+            _same_level(sandbox, helpers)
 
             def grade_here(exercise: Exercise, following: Exercise | None) -> ExerciseReport:
                 _prepare_next(sandbox, [following] if following else [], root)
@@ -336,6 +339,16 @@ def grade_one(
     except Exception as e:  # a grader bug triggered by this submission: grade the rest regardless
         result = _crashed(exercise, e)
     return exercise_report(result, lang, time.perf_counter() - begin)
+
+
+def _same_level(sandbox: Sandbox, helpers: workers.Helpers) -> None:
+    """The report states one isolation level: every helper must have reached the parent's."""
+    others = sorted(set(helpers.levels) - {sandbox.isolation})
+    if others:
+        raise ScoreError(
+            f"Expected every grading helper to run at the {sandbox.isolation!r} sandbox level, as this"
+            f" process does, but one runs at {others[0]!r}; grade with --jobs 1"
+        )
 
 
 @contextlib.contextmanager

@@ -61,9 +61,10 @@ def _kept(make):
     @functools.wraps(make)
     def strategy(*args, **kwargs):
         try:
-            return kept(*args, **kwargs)
+            hash((args, tuple(kwargs.items())))
         except TypeError:  # an unhashable argument
             return make(*args, **kwargs)
+        return kept(*args, **kwargs)
 
     return strategy
 
@@ -156,7 +157,7 @@ def incompatible_shapes(draw: st.DrawFn, max_dims: int = 4) -> tuple[tuple[int, 
     return tuple(a), tuple(b)
 
 
-@functools.lru_cache(maxsize=4096)
+@_kept
 def _arrays(dtype: torch.dtype, shape: tuple[int, ...], low: float, high: float) -> st.SearchStrategy:
     """The numpy arrays behind a tensor; kept, since building and validating a strategy costs more than
     drawing from it, and the same few shapes come back on every draw."""

@@ -88,7 +88,7 @@ class Helpers:
             theirs.close()
             self.processes.append(process)
             self.connections.append(mine)
-        self.described: dict[str, Any] = {}
+        self.levels: list[str] = []  # each helper's sandbox level, as it described it when ready
 
     def wait_until_ready(self) -> None:
         """Every helper has loaded everything and set up its sandbox (ScoreError if one could not)."""
@@ -101,7 +101,7 @@ class Helpers:
             message = self._receive(connection)
             if message[0] != "ready":
                 raise ScoreError(f"a grading helper said {message[0]!r} before it was ready")
-            self.described = self.described or message[1]
+            self.levels.append(message[1]["level"])
 
     def close(self) -> None:
         for connection in self.connections:

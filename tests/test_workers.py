@@ -95,3 +95,16 @@ def test_a_helper_that_cannot_start_stops_the_run_with_its_exit_status(tmp_path)
             helpers.wait_until_ready()
     finally:
         helpers.close()
+
+
+def test_a_helper_at_another_sandbox_level_stops_the_run() -> None:
+    """The report states one isolation level: a helper that only reached a weaker one must not hide
+    behind the parent's."""
+    from types import SimpleNamespace
+
+    from grader.score import _same_level
+
+    parent = SimpleNamespace(isolation="namespaces")
+    _same_level(parent, SimpleNamespace(levels=["namespaces", "namespaces"]))
+    with pytest.raises(ScoreError, match=r"'namespaces'.*one runs at 'uid'.*--jobs 1"):
+        _same_level(parent, SimpleNamespace(levels=["namespaces", "uid"]))
